@@ -1,0 +1,70 @@
+using CognitoMock.Domain;
+using CognitoMock.Errors;
+using CognitoMock.Paging;
+using CognitoMock.Randomness;
+using CognitoMock.Storage;
+
+namespace CognitoMock;
+
+/// <summary>
+/// The Cognito User Pools engine. Its public methods are the API's operations, by their AWS names, taking
+/// and returning the model's shapes; the rules live here, the state in <see cref="Storage.Store"/>, and
+/// nothing here knows HTTP.
+/// </summary>
+public sealed partial class CognitoBackend
+{
+    public CognitoBackend(Store store, CognitoMockOptions options, TimeProvider time, IRandomness random)
+    {
+        Store = store;
+        Options = options;
+        Time = time;
+        Random = random;
+        Ids = new Identifiers(options.Region, random);
+        PaginationTokens = new PaginationTokens(
+            store.Secret("pagination-token-key", () => random.Bytes(32)), time, options.PaginationTokenTtl);
+    }
+
+    public Store Store { get; }
+
+    public CognitoMockOptions Options { get; }
+
+    public TimeProvider Time { get; }
+
+    public IRandomness Random { get; }
+
+    public Identifiers Ids { get; }
+
+    internal PaginationTokens PaginationTokens { get; }
+
+    /// <summary>Now, by the injected clock, at the millisecond precision that Cognito's timestamps carry.</summary>
+    internal DateTime Now
+    {
+        get
+        {
+            var now = Time.GetUtcNow().UtcDateTime;
+            return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+        }
+    }
+
+    internal UserPool RequirePool(string userPoolId) =>
+        Store.GetPool(userPoolId) ?? throw ResourceNotFoundException.UserPool(userPoolId);
+
+    /// <summary>
+    /// Finds the user a caller named (SEMANTICS §3): by username, then by an active alias or username
+    /// attribute, then by sub. Each step is one index seek.
+    /// </summary>
+    internal User ResolveUser(UserPool pool, string name) => FindUser(pool, name) ?? throw new UserNotFoundException();
+
+    internal User? FindUser(UserPool pool, string name)
+    {
+        foreach (var key in UserLookup.CandidatesFor(pool, name))
+        {
+            if (Store.FindUserId(pool.Id, key) is { } userId)
+            {
+                return Store.GetUser(userId);
+            }
+        }
+
+        return Store.GetUser(User.IdOf(pool.Id, name));
+    }
+}

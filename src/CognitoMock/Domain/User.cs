@@ -1,0 +1,78 @@
+namespace CognitoMock.Domain;
+
+public sealed class User
+{
+    /// <summary>The storage identity: the pool and the sub, which never change for a user.</summary>
+    public string Id { get; set; } = "";
+
+    public string UserPoolId { get; set; } = "";
+
+    /// <summary>The stored username, in its original case.</summary>
+    public string Username { get; set; } = "";
+
+    public string Sub { get; set; } = "";
+
+    /// <summary>Every attribute, sub included, in the order they were set.</summary>
+    public List<UserAttribute> Attributes { get; set; } = [];
+
+    public string UserStatus { get; set; } = UserStatuses.Confirmed;
+
+    public bool Enabled { get; set; } = true;
+
+    public DateTime UserCreateDate { get; set; }
+
+    public DateTime UserLastModifiedDate { get; set; }
+
+    public PasswordCredential? Password { get; set; }
+
+    public static string IdOf(string userPoolId, string sub) => userPoolId + "/" + sub;
+
+    public string? GetAttribute(string name) =>
+        Attributes.Find(a => a.Name == name)?.Value;
+
+    public bool IsVerified(string attribute) =>
+        GetAttribute(attribute + "_verified") == "true";
+}
+
+public sealed class UserAttribute
+{
+    public string Name { get; set; } = "";
+
+    public string Value { get; set; } = "";
+}
+
+public static class UserStatuses
+{
+    public const string Unconfirmed = "UNCONFIRMED";
+    public const string Confirmed = "CONFIRMED";
+    public const string ForceChangePassword = "FORCE_CHANGE_PASSWORD";
+    public const string ResetRequired = "RESET_REQUIRED";
+    public const string Archived = "ARCHIVED";
+    public const string Compromised = "COMPROMISED";
+    public const string Unknown = "UNKNOWN";
+    public const string ExternalProvider = "EXTERNAL_PROVIDER";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Unconfirmed, Confirmed, ForceChangePassword, ResetRequired, Archived, Compromised, Unknown, ExternalProvider,
+    };
+}
+
+/// <summary>
+/// What is kept of a password: a salted PBKDF2 hash for password sign-in and an SRP verifier for SRP
+/// sign-in. The password itself is never stored (SEMANTICS §9, Storage).
+/// </summary>
+public sealed class PasswordCredential
+{
+    /// <summary>Base64 PBKDF2-SHA256 of the password.</summary>
+    public string Hash { get; set; } = "";
+
+    /// <summary>Base64 salt of <see cref="Hash"/>.</summary>
+    public string HashSalt { get; set; } = "";
+
+    /// <summary>Hex SRP salt, the SALT challenge parameter.</summary>
+    public string SrpSalt { get; set; } = "";
+
+    /// <summary>Hex SRP verifier v = g^x mod N.</summary>
+    public string Verifier { get; set; } = "";
+}

@@ -1,0 +1,197 @@
+using System.Globalization;
+using CognitoMock.Domain;
+using LiteDB;
+
+namespace CognitoMock.Storage;
+
+/// <summary>
+/// All state, in one LiteDB database: pools, app clients, users, the user lookup index, devices and the
+/// instance's own secrets. Nothing outside this folder knows it is LiteDB.
+/// </summary>
+/// <remarks>
+/// Writes go one at a time through <see cref="Write{T}"/>, each in one LiteDB transaction, so a change that
+/// touches several documents (a user and its lookup keys, a pool and everything under it) is atomic, and a
+/// check-then-write inside it cannot race another writer. Reads need no lock: LiteDB gives each a snapshot.
+/// </remarks>
+public sealed partial class Store : IDisposable
+{
+    internal const char Separator = '\u001f';
+
+    private readonly LiteDatabase _db;
+    private readonly Lock _writeLock = new();
+
+    private Store(LiteDatabase db)
+    {
+        _db = db;
+        Mapper = CreateMapper();
+        Pools = db.GetCollection("pools");
+        Clients = db.GetCollection("clients");
+        Users = db.GetCollection("users");
+        Keys = db.GetCollection("userkeys");
+        Devices = db.GetCollection("devices");
+        Meta = db.GetCollection("meta");
+        EnsureIndexes();
+    }
+
+    internal BsonMapper Mapper { get; }
+
+    internal ILiteCollection<BsonDocument> Pools { get; }
+
+    internal ILiteCollection<BsonDocument> Clients { get; }
+
+    internal ILiteCollection<BsonDocument> Users { get; }
+
+    /// <summary>The lookup index: _id is pool, kind and folded value; User is the user's _id.</summary>
+    internal ILiteCollection<BsonDocument> Keys { get; }
+
+    internal ILiteCollection<BsonDocument> Devices { get; }
+
+    internal ILiteCollection<BsonDocument> Meta { get; }
+
+    /// <summary>Opens the database at <paramref name="path"/>, or an empty one in memory when it is null.</summary>
+    public static Store Open(string? path, string? password = null)
+    {
+        var connection = new ConnectionString
+        {
+            Filename = path ?? ":memory:",
+            Connection = ConnectionType.Direct,
+            Password = password,
+            // Ordinal, so that case-sensitive pools keep "Alice" and "alice" apart in every index.
+            Collation = new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal),
+        };
+        if (path is not null && Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        return new Store(new LiteDatabase(connection));
+    }
+
+    public bool IsEmpty => Pools.Count() == 0;
+
+    public UserPool? GetPool(string userPoolId) => Read<UserPool>(Pools.FindById(userPoolId));
+
+    public IEnumerable<UserPool> AllPools() => Pools.FindAll().Select(Read<UserPool>).OfType<UserPool>();
+
+    public AppClient? GetClient(string clientId) => Read<AppClient>(Clients.FindById(clientId));
+
+    public IEnumerable<AppClient> ClientsOf(string userPoolId) =>
+        Clients.Find(Query.EQ(nameof(AppClient.UserPoolId), userPoolId)).Select(Read<AppClient>).OfType<AppClient>();
+
+    public User? GetUser(string userId) => Read<User>(Users.FindById(userId));
+
+    public IEnumerable<User> UsersOf(string userPoolId) =>
+        Users.Find(Query.EQ(nameof(User.UserPoolId), userPoolId)).Select(Read<User>).OfType<User>();
+
+    /// <summary>The _id of the user filed under a lookup key, by one index seek.</summary>
+    public string? FindUserId(string userPoolId, LookupKey key) =>
+        Keys.FindById(KeyId(userPoolId, key))?["User"].AsString;
+
+    public Device? GetDevice(string deviceKey) => Read<Device>(Devices.FindById(deviceKey));
+
+    public IEnumerable<Device> DevicesOf(string userId) =>
+        Devices.Find(Query.EQ(nameof(Device.UserId), userId)).Select(Read<Device>).OfType<Device>();
+
+    /// <summary>
+    /// One page of a user's confirmed devices (or only the remembered ones), in their stable order, starting
+    /// after the device whose <see cref="PageKeyOf"/> is <paramref name="after"/>. A range seek on one
+    /// index, so its cost does not depend on how many devices come before the page.
+    /// </summary>
+    public List<Device> DevicePage(string userId, bool rememberedOnly, string? after, int take)
+    {
+        var field = rememberedOnly ? RememberedKeyField : ListKeyField;
+        var prefix = userId + Separator;
+        // "\0" sorts right after a key, so the range starts strictly after the previous page.
+        var from = after is null ? prefix : prefix + after + '\0';
+        return Devices.Query()
+            .Where(Query.Between(field, from, prefix + '\uffff'))
+            .OrderBy(field)
+            .Limit(take)
+            .ToEnumerable()
+            .Select(Read<Device>)
+            .OfType<Device>()
+            .ToList();
+    }
+
+    /// <summary>Where a device stands in its owner's list: confirmation time, then key.</summary>
+    public static string PageKeyOf(Device device) =>
+        string.Create(CultureInfo.InvariantCulture, $"{device.DeviceCreateDate.GetValueOrDefault().Ticks:D19}{Separator}{device.DeviceKey}");
+
+    /// <summary>A secret of this instance, made on first use and kept in the database so it survives restarts.</summary>
+    public byte[] Secret(string name, Func<byte[]> create)
+    {
+        if (Meta.FindById(name) is { } existing)
+        {
+            return existing["Value"].AsBinary;
+        }
+
+        return Write(_ =>
+        {
+            if (Meta.FindById(name) is { } raced)
+            {
+                return raced["Value"].AsBinary;
+            }
+
+            var value = create();
+            Meta.Insert(new BsonDocument { ["_id"] = name, ["Value"] = value });
+            return value;
+        });
+    }
+
+    /// <summary>Runs <paramref name="work"/> as the only writer, in one transaction that commits only if it returns.</summary>
+    public T Write<T>(Func<StoreTransaction, T> work)
+    {
+        lock (_writeLock)
+        {
+            _db.BeginTrans();
+            try
+            {
+                var result = work(new StoreTransaction(this));
+                _db.Commit();
+                return result;
+            }
+            catch
+            {
+                _db.Rollback();
+                throw;
+            }
+        }
+    }
+
+    public void Write(Action<StoreTransaction> work) => Write(tx =>
+    {
+        work(tx);
+        return true;
+    });
+
+    public void Dispose() => _db.Dispose();
+
+    internal static string KeyId(string userPoolId, LookupKey key) =>
+        string.Concat(userPoolId, Separator.ToString(), key.Kind, Separator.ToString(), key.Value);
+
+    internal T? Read<T>(BsonDocument? document) where T : class =>
+        document is null ? null : Mapper.ToObject<T>(document);
+
+    private void EnsureIndexes()
+    {
+        Clients.EnsureIndex(nameof(AppClient.UserPoolId));
+        Users.EnsureIndex(nameof(User.UserPoolId));
+        Devices.EnsureIndex(nameof(Device.UserId));
+        Devices.EnsureIndex(ListKeyField);
+        Devices.EnsureIndex(RememberedKeyField);
+    }
+
+    private static BsonMapper CreateMapper()
+    {
+        // Attribute values are data: keep their whitespace and empty strings exactly.
+        var mapper = new BsonMapper { TrimWhitespace = false, EmptyStringToNull = false, SerializeNullValues = false };
+        mapper.RegisterType(
+            serialize: value => new BsonValue(value.ToUniversalTime()),
+            deserialize: value => value.AsDateTime.ToUniversalTime());
+        mapper.Entity<UserPool>().Id(p => p.Id, autoId: false).Ignore(p => p.SrpPoolName).Ignore(p => p.TracksDevices);
+        mapper.Entity<AppClient>().Id(c => c.ClientId, autoId: false);
+        mapper.Entity<User>().Id(u => u.Id, autoId: false);
+        mapper.Entity<Device>().Id(d => d.DeviceKey, autoId: false);
+        return mapper;
+    }
+}

@@ -1,0 +1,159 @@
+using CognitoMock.Domain;
+using LiteDB;
+
+namespace CognitoMock.Storage;
+
+public sealed partial class Store
+{
+    // Index fields the store adds to a device document, so each listing is one range seek.
+    internal const string ListKeyField = "ListKey";
+    internal const string RememberedKeyField = "RememberedKey";
+}
+
+/// <summary>A lookup key is already filed under another user: a duplicate username or alias.</summary>
+public sealed class LookupKeyTakenException(LookupKey key) : Exception($"The {key.Kind} '{key.Value}' is taken.")
+{
+    public LookupKey Key { get; } = key;
+}
+
+/// <summary>A device key that is already in use.</summary>
+public sealed class DeviceKeyTakenException(string deviceKey) : Exception($"The device key '{deviceKey}' is taken.")
+{
+    public string DeviceKey { get; } = deviceKey;
+}
+
+/// <summary>The writes of one <see cref="Store.Write{T}"/>. Reads inside it through the store see these writes.</summary>
+public sealed class StoreTransaction
+{
+    private readonly Store _store;
+
+    internal StoreTransaction(Store store) => _store = store;
+
+    public void InsertPool(UserPool pool) => _store.Pools.Insert(_store.Mapper.ToDocument(pool));
+
+    public void UpdatePool(UserPool pool) => _store.Pools.Update(_store.Mapper.ToDocument(pool));
+
+    /// <summary>Deletes a pool with its clients, users, lookup keys and devices.</summary>
+    public void DeletePool(string userPoolId)
+    {
+        foreach (var user in _store.UsersOf(userPoolId).ToList())
+        {
+            _store.Devices.DeleteMany(Query.EQ(nameof(Device.UserId), user.Id));
+        }
+
+        var keyPrefix = userPoolId + Store.Separator;
+        _store.Keys.DeleteMany(Query.Between("_id", keyPrefix, keyPrefix + '\uffff'));
+        _store.Users.DeleteMany(Query.EQ(nameof(User.UserPoolId), userPoolId));
+        _store.Clients.DeleteMany(Query.EQ(nameof(AppClient.UserPoolId), userPoolId));
+        _store.Pools.Delete(userPoolId);
+    }
+
+    public void InsertClient(AppClient client) => _store.Clients.Insert(_store.Mapper.ToDocument(client));
+
+    public void UpdateClient(AppClient client) => _store.Clients.Update(_store.Mapper.ToDocument(client));
+
+    public void DeleteClient(string clientId) => _store.Clients.Delete(clientId);
+
+    /// <summary>Inserts a user and files it under its lookup keys; a key already taken throws <see cref="LookupKeyTakenException"/>.</summary>
+    public void InsertUser(UserPool pool, User user)
+    {
+        try
+        {
+            _store.Users.Insert(_store.Mapper.ToDocument(user));
+        }
+        catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            throw new LookupKeyTakenException(new LookupKey("sub", user.Sub));
+        }
+
+        foreach (var key in UserLookup.KeysOf(pool, user))
+        {
+            FileKey(pool.Id, key, user.Id);
+        }
+    }
+
+    /// <summary>Saves a changed user and moves its lookup keys to match its attributes.</summary>
+    public void UpdateUser(UserPool pool, User user)
+    {
+        var before = _store.GetUser(user.Id) ?? throw new InvalidOperationException($"User {user.Id} is not stored.");
+        var oldKeys = UserLookup.KeysOf(pool, before).ToHashSet();
+        var newKeys = UserLookup.KeysOf(pool, user).ToHashSet();
+        foreach (var key in oldKeys.Except(newKeys))
+        {
+            _store.Keys.Delete(Store.KeyId(pool.Id, key));
+        }
+
+        foreach (var key in newKeys.Except(oldKeys))
+        {
+            FileKey(pool.Id, key, user.Id);
+        }
+
+        _store.Users.Update(_store.Mapper.ToDocument(user));
+    }
+
+    /// <summary>Deletes a user with its lookup keys and its devices.</summary>
+    public void DeleteUser(UserPool pool, User user)
+    {
+        _store.Devices.DeleteMany(Query.EQ(nameof(Device.UserId), user.Id));
+        foreach (var key in UserLookup.KeysOf(pool, user))
+        {
+            _store.Keys.Delete(Store.KeyId(pool.Id, key));
+        }
+
+        _store.Users.Delete(user.Id);
+    }
+
+    public void InsertDevice(Device device)
+    {
+        try
+        {
+            _store.Devices.Insert(DeviceDocument(device));
+        }
+        catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            throw new DeviceKeyTakenException(device.DeviceKey);
+        }
+    }
+
+    public void UpdateDevice(Device device) => _store.Devices.Update(DeviceDocument(device));
+
+    public void DeleteDevice(string deviceKey) => _store.Devices.Delete(deviceKey);
+
+    /// <summary>Empties every collection but the instance's secrets.</summary>
+    public void Reset()
+    {
+        _store.Devices.DeleteAll();
+        _store.Keys.DeleteAll();
+        _store.Users.DeleteAll();
+        _store.Clients.DeleteAll();
+        _store.Pools.DeleteAll();
+    }
+
+    private void FileKey(string userPoolId, LookupKey key, string userId)
+    {
+        try
+        {
+            _store.Keys.Insert(new BsonDocument { ["_id"] = Store.KeyId(userPoolId, key), ["User"] = userId });
+        }
+        catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            throw new LookupKeyTakenException(key);
+        }
+    }
+
+    private BsonDocument DeviceDocument(Device device)
+    {
+        var document = _store.Mapper.ToDocument(device);
+        if (device.Confirmed)
+        {
+            var listKey = device.UserId + Store.Separator + Store.PageKeyOf(device);
+            document[Store.ListKeyField] = listKey;
+            if (device.Remembered)
+            {
+                document[Store.RememberedKeyField] = listKey;
+            }
+        }
+
+        return document;
+    }
+}
