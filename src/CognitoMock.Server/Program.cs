@@ -1,1 +1,59 @@
-﻿Console.WriteLine("Hello, World!");
+using System.CommandLine;
+using System.Net;
+using CognitoMock;
+using CognitoMock.AspNetCore;
+using CognitoMock.Seeding;
+using CognitoMock.Server;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+// The standalone server: arguments and Kestrel over the same app setup the in-process fixture uses.
+var port = new Option<int?>("--port") { Description = $"The port to listen on; 0 picks a free one. Default {ServerOptions.DefaultPort}." };
+var host = new Option<string?>("--host") { Description = $"The address to bind. Default {ServerOptions.DefaultHost}." };
+var data = new Option<string?>("--data") { Description = $"The LiteDB data file. Default {ServerOptions.DefaultDataPath} under the working folder." };
+var seed = new Option<string[]>("--seed") { Description = "A seed file to load into an empty data file; may repeat." };
+var generate = new Option<string?>("--generate") { Description = "Generated data for an empty data file, e.g. pools=1,users=100,devices=3,seed=42." };
+var reset = new Option<bool>("--reset") { Description = "Empty the data file before loading seeds." };
+var command = new RootCommand("CognitoMock: a local, stateful Amazon Cognito User Pools emulator.")
+{
+    port, host, data, seed, generate, reset,
+};
+command.SetAction(async (parsed, cancel) =>
+{
+    var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+    var options = ServerOptions.FromConfiguration(builder.Configuration);
+    options.Port = parsed.GetValue(port) ?? options.Port;
+    options.Host = parsed.GetValue(host) ?? options.Host;
+    options.Reset |= parsed.GetValue(reset);
+    var settings = options.Settings;
+    settings.DataPath = parsed.GetValue(data) ?? settings.DataPath;
+    settings.SeedFiles.AddRange(parsed.GetValue(seed) ?? []);
+    settings.Generate = parsed.GetValue(generate) is { } spec ? GeneratorOptions.Parse(spec) : settings.Generate;
+
+    builder.Logging.SetMinimumLevel(LogLevel.Warning);
+    builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Parse(options.Host), options.Port));
+    builder.Services.AddCognitoMock(settings);
+    await using var app = builder.Build();
+    app.MapCognitoMock();
+
+    var backend = app.Services.GetRequiredService<CognitoBackend>();
+    if (options.Reset)
+    {
+        backend.Store.Write(tx => tx.Reset());
+    }
+
+    var demo = Path.Combine(AppContext.BaseDirectory, "seed-data", "demo.json");
+    if (!options.SeedsGiven && backend.Store.IsEmpty)
+    {
+        settings.SeedFiles.Add(demo);
+    }
+
+    var loaded = CognitoMockStartup.Seed(backend, settings);
+    await app.StartAsync(cancel);
+    var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    Console.WriteLine($"CognitoMock listening on {url}");
+    Banner.Print(Console.Out, backend, settings, loaded, url);
+    await app.WaitForShutdownAsync(cancel);
+    return 0;
+});
+return await command.Parse(args).InvokeAsync();

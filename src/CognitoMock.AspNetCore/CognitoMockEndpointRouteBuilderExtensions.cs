@@ -1,0 +1,26 @@
+using CognitoMock.AspNetCore.Admin;
+using CognitoMock.AspNetCore.Protocol;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CognitoMock.AspNetCore;
+
+public static class CognitoMockEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps the mock: the AWS JSON 1.1 endpoint at POST /, and the /_mock admin endpoints unless the
+    /// settings turn them off.
+    /// </summary>
+    public static IEndpointRouteBuilder MapCognitoMock(this IEndpointRouteBuilder endpoints)
+    {
+        var services = endpoints.ServiceProvider;
+        endpoints.MapPost("/", services.GetRequiredService<AwsJsonEndpoint>().HandleAsync);
+        if (services.GetRequiredService<CognitoMockSettings>().AdminEndpoints)
+        {
+            AdminEndpoints.Map(endpoints.MapGroup(AdminEndpoints.Prefix));
+        }
+
+        return endpoints;
+    }
+}

@@ -1,0 +1,129 @@
+using System.Buffers;
+using System.Text.Json;
+using CognitoMock.AspNetCore.Model;
+using CognitoMock.Errors;
+using CognitoMock.Randomness;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace CognitoMock.AspNetCore.Protocol;
+
+/// <summary>
+/// POST / in AWS JSON 1.1: finds the operation from X-Amz-Target, checks authentication, parses and
+/// validates the body against the model, runs the operation, and writes its answer or its error.
+/// Every answer carries an x-amzn-RequestId; no failure escapes as anything but an AWS error.
+/// </summary>
+internal sealed class AwsJsonEndpoint(CognitoBackend backend, CognitoMockSettings settings, ILogger<AwsJsonEndpoint> logger)
+{
+    private readonly ServiceModel _model = ServiceModel.Cognito;
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var requestId = backend.Random.Uuid();
+        try
+        {
+            var (operation, handler) = Resolve(http.Request.Headers[AwsJson.TargetHeader].ToString());
+            Authenticate(operation, http.Request);
+            var body = await ReadBodyAsync(http.Request, settings.MaxRequestBodyBytes, http.RequestAborted);
+            using var document = Parse(body);
+            RequestValidator.Validate(operation.Input!, document.RootElement);
+            var context = new RequestContext(requestId, http.Connection.RemoteIpAddress?.ToString());
+            var output = handler(backend, document.RootElement, context);
+            http.Response.StatusCode = StatusCodes.Status200OK;
+            http.Response.ContentType = AwsJson.ContentType;
+            http.Response.Headers[AwsJson.RequestIdHeader] = requestId;
+            await http.Response.Body.WriteAsync(output, http.RequestAborted);
+        }
+        catch (CognitoException error)
+        {
+            await ErrorWriter.WriteAsync(http.Response, error, requestId);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException && !http.Response.HasStarted)
+        {
+            logger.LogError(failure, "Request {RequestId} failed", requestId);
+            await ErrorWriter.WriteAsync(http.Response, new InternalErrorException("An internal error occurred."), requestId);
+        }
+    }
+
+    private (OperationModel Operation, OperationHandler Handler) Resolve(string target)
+    {
+        var dot = target.IndexOf('.', StringComparison.Ordinal);
+        if (target.Length == 0)
+        {
+            throw new UnknownOperationException($"The request has no {AwsJson.TargetHeader} header.");
+        }
+
+        var name = dot < 0 ? "" : target[(dot + 1)..];
+        if (dot < 0 || target[..dot] != _model.TargetPrefix || !_model.Operations.TryGetValue(name, out var operation))
+        {
+            throw new UnknownOperationException($"{target} is not an operation of {_model.TargetPrefix}.");
+        }
+
+        if (!Operations.Table.TryGetValue(name, out var handler))
+        {
+            throw new UnknownOperationException($"{name} is a Cognito operation that CognitoMock does not implement yet.");
+        }
+
+        return (operation, handler);
+    }
+
+    private void Authenticate(OperationModel operation, HttpRequest request)
+    {
+        if (settings.Authentication == AuthenticationMode.Default
+            && operation.RequiresSignature
+            && !request.Headers.Authorization.ToString().StartsWith("AWS4-HMAC-SHA256 ", StringComparison.Ordinal))
+        {
+            throw new MissingAuthenticationTokenException();
+        }
+    }
+
+    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancel)
+    {
+        if (request.ContentLength > limit)
+        {
+            throw TooLarge(limit);
+        }
+
+        using var body = new MemoryStream((int)(request.ContentLength ?? 256));
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancel)) > 0)
+            {
+                if (body.Length + read > limit)
+                {
+                    throw TooLarge(limit);
+                }
+
+                body.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        return body.GetBuffer().AsMemory(0, (int)body.Length);
+    }
+
+    private static SerializationException TooLarge(long limit) =>
+        new($"The request body is larger than the limit of {limit} bytes.");
+
+    private static JsonDocument Parse(ReadOnlyMemory<byte> body)
+    {
+        if (body.IsEmpty)
+        {
+            return JsonDocument.Parse("{}");
+        }
+
+        try
+        {
+            return JsonDocument.Parse(body);
+        }
+        catch (JsonException e)
+        {
+            throw new SerializationException($"The request body is not valid JSON: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CognitoMock.Api;
+
+namespace CognitoMock.AspNetCore.Protocol;
+
+/// <summary>
+/// The AWS JSON 1.1 encoding of the model's shapes: members by their model names, members without a value
+/// left out rather than sent as null, and timestamps as epoch seconds with a millisecond fraction.
+/// Source-generated, so no reflection runs per request.
+/// </summary>
+[JsonSourceGenerationOptions(
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(EpochSecondsConverter)])]
+[JsonSerializable(typeof(AdminListDevicesRequest))]
+[JsonSerializable(typeof(AdminListDevicesResponse))]
+internal sealed partial class WireJson : JsonSerializerContext;
+
+/// <summary>1715100742.022: seconds since the epoch, with the milliseconds as a fraction when there are any.</summary>
+internal sealed class EpochSecondsConverter : JsonConverter<DateTime>
+{
+    public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        DateTime.UnixEpoch.AddMilliseconds(Math.Round(reader.GetDouble() * 1000));
+
+    public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options)
+    {
+        var milliseconds = new DateTimeOffset(value.ToUniversalTime()).ToUnixTimeMilliseconds();
+        var (seconds, fraction) = (Math.DivRem(milliseconds, 1000L, out var remainder), remainder);
+        writer.WriteRawValue(fraction == 0
+            ? seconds.ToString(CultureInfo.InvariantCulture)
+            : string.Create(CultureInfo.InvariantCulture, $"{seconds}.{fraction:D3}").TrimEnd('0'), skipInputValidation: true);
+    }
+}

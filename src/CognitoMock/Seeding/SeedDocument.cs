@@ -1,0 +1,155 @@
+namespace CognitoMock.Seeding;
+
+// The seed file contract. Users write these files by hand, so the names mirror the AWS shape names and
+// do not change. seed-data/seed.schema.json describes the same document.
+
+public sealed class SeedDocument
+{
+    public List<SeedUserPool> UserPools { get; set; } = [];
+}
+
+public sealed class SeedUserPool
+{
+    /// <summary>Generated as region_9-alphanumerics when absent.</summary>
+    public string? Id { get; set; }
+
+    public string? Name { get; set; }
+
+    public List<string>? AliasAttributes { get; set; }
+
+    public List<string>? UsernameAttributes { get; set; }
+
+    public SeedUsernameConfiguration? UsernameConfiguration { get; set; }
+
+    public SeedDeviceConfiguration? DeviceConfiguration { get; set; }
+
+    /// <summary>Custom attributes the users may carry, as custom:name.</summary>
+    public List<SeedSchemaAttribute>? Schema { get; set; }
+
+    public DateTime? CreationDate { get; set; }
+
+    public DateTime? LastModifiedDate { get; set; }
+
+    public List<SeedClient>? Clients { get; set; }
+
+    public IEnumerable<SeedUser>? Users { get; set; }
+}
+
+public sealed class SeedUsernameConfiguration
+{
+    public bool CaseSensitive { get; set; } = true;
+}
+
+public sealed class SeedDeviceConfiguration
+{
+    public bool ChallengeRequiredOnNewDevice { get; set; }
+
+    public bool DeviceOnlyRememberedOnUserPrompt { get; set; }
+}
+
+public sealed class SeedSchemaAttribute
+{
+    public string Name { get; set; } = "";
+
+    public string? AttributeDataType { get; set; }
+
+    public bool? Mutable { get; set; }
+
+    public bool? Required { get; set; }
+}
+
+public sealed class SeedClient
+{
+    public string? ClientId { get; set; }
+
+    public string? ClientName { get; set; }
+
+    public string? ClientSecret { get; set; }
+
+    public bool GenerateSecret { get; set; }
+
+    public List<string>? ExplicitAuthFlows { get; set; }
+
+    public DateTime? CreationDate { get; set; }
+
+    public DateTime? LastModifiedDate { get; set; }
+}
+
+public sealed class SeedUser
+{
+    /// <summary>Omitted in a pool with UsernameAttributes, where the username is the sub.</summary>
+    public string? Username { get; set; }
+
+    public List<SeedAttribute>? Attributes { get; set; }
+
+    /// <summary>Stored only as a salted hash and an SRP verifier.</summary>
+    public string? Password { get; set; }
+
+    /// <summary>What an export writes instead of a password: the stored hash and verifier, as they are.</summary>
+    public SeedPasswordVerifier? PasswordVerifier { get; set; }
+
+    public string? UserStatus { get; set; }
+
+    public bool? Enabled { get; set; }
+
+    public DateTime? UserCreateDate { get; set; }
+
+    public DateTime? UserLastModifiedDate { get; set; }
+
+    public List<SeedDevice>? Devices { get; set; }
+}
+
+public sealed class SeedAttribute
+{
+    public string Name { get; set; } = "";
+
+    public string? Value { get; set; }
+}
+
+public sealed class SeedPasswordVerifier
+{
+    public string Hash { get; set; } = "";
+
+    public string HashSalt { get; set; } = "";
+
+    public string SrpSalt { get; set; } = "";
+
+    public string Verifier { get; set; } = "";
+}
+
+public sealed class SeedDevice
+{
+    /// <summary>Generated as region_uuid when absent.</summary>
+    public string? DeviceKey { get; set; }
+
+    /// <summary>Generated as "-" and 8 alphanumerics when absent.</summary>
+    public string? DeviceGroupKey { get; set; }
+
+    public string? DeviceName { get; set; }
+
+    /// <summary>remembered or not_remembered; remembered when absent.</summary>
+    public string? RememberedStatus { get; set; }
+
+    public string? LastIpUsed { get; set; }
+
+    public string? DeviceSdk { get; set; }
+
+    public DateTime? DeviceCreateDate { get; set; }
+
+    public DateTime? DeviceLastModifiedDate { get; set; }
+
+    public DateTime? DeviceLastAuthenticatedDate { get; set; }
+
+    /// <summary>The device's random password: lets it do device SRP without ConfirmDevice.</summary>
+    public string? DeviceSecret { get; set; }
+
+    /// <summary>What an export writes instead of a secret: the verifier ConfirmDevice stored.</summary>
+    public SeedDeviceVerifier? DeviceSecretVerifierConfig { get; set; }
+}
+
+public sealed class SeedDeviceVerifier
+{
+    public string PasswordVerifier { get; set; } = "";
+
+    public string Salt { get; set; } = "";
+}

@@ -1,0 +1,299 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CognitoMock.Domain;
+using CognitoMock.Randomness;
+using CognitoMock.Storage;
+
+namespace CognitoMock.Seeding;
+
+/// <summary>Counts of what a seed loaded.</summary>
+public sealed record SeedSummary(IReadOnlyList<string> UserPoolIds, int Clients, int Users, int Devices);
+
+/// <summary>
+/// Loads seed documents into the store, all or nothing: every entry is checked, and everything is written
+/// in one transaction, so a seed with one bad entry leaves the state as it was. Errors name the file and
+/// the JSON path of the entry.
+/// </summary>
+public sealed partial class Seeder(CognitoBackend backend)
+{
+    private static readonly string[] AliasChoices = ["email", "phone_number", "preferred_username"];
+    private static readonly string[] UsernameAttributeChoices = ["email", "phone_number"];
+
+    public SeedSummary LoadFile(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return LoadJson(stream, path);
+    }
+
+    public SeedSummary LoadJson(Stream json, string file)
+    {
+        SeedDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize(json, SeedJsonContext.Default.SeedDocument);
+        }
+        catch (JsonException e)
+        {
+            throw new SeedException(file, e.Path ?? "$", $"not a seed document: {e.Message}");
+        }
+
+        return Load(document ?? throw new SeedException(file, "$", "the document is null."), file);
+    }
+
+    public SeedSummary Load(SeedDocument document, string file) => backend.Store.Write(tx =>
+    {
+        var loader = new Loading(backend, tx, file);
+        for (var i = 0; i < document.UserPools.Count; i++)
+        {
+            loader.AddPool(document.UserPools[i], $"$.UserPools[{i}]");
+        }
+
+        return loader.Summary();
+    });
+
+    /// <summary>One load: the transaction, the clock reading and the running counts.</summary>
+    private sealed class Loading(CognitoBackend backend, StoreTransaction tx, string file)
+    {
+        private readonly DateTime _now = backend.Now;
+        private readonly List<string> _pools = [];
+        private int _clients;
+        private int _users;
+        private int _devices;
+
+        public SeedSummary Summary() => new(_pools, _clients, _users, _devices);
+
+        public void AddPool(SeedUserPool seed, string path)
+        {
+            var id = seed.Id ?? backend.Ids.UserPoolId();
+            Require(UserPoolIdPattern().IsMatch(id) && id.Length <= 55, path + ".Id", $"'{id}' is not a user pool ID (region_alphanumerics).");
+            Require(backend.Store.GetPool(id) is null, path + ".Id", $"a user pool {id} already exists.");
+            Require(!string.IsNullOrWhiteSpace(seed.Name), path + ".Name", "a user pool needs a Name.");
+            var aliases = seed.AliasAttributes ?? [];
+            var usernameAttributes = seed.UsernameAttributes ?? [];
+            Require(aliases.Count == 0 || usernameAttributes.Count == 0, path, "AliasAttributes and UsernameAttributes cannot both be set.");
+            RequireSubset(aliases, AliasChoices, path + ".AliasAttributes");
+            RequireSubset(usernameAttributes, UsernameAttributeChoices, path + ".UsernameAttributes");
+
+            var pool = new UserPool
+            {
+                Id = id,
+                Name = seed.Name!,
+                AliasAttributes = [.. aliases.Distinct(StringComparer.Ordinal)],
+                UsernameAttributes = [.. usernameAttributes.Distinct(StringComparer.Ordinal)],
+                CaseSensitive = seed.UsernameConfiguration?.CaseSensitive ?? true,
+                DeviceConfiguration = seed.DeviceConfiguration is { } devices
+                    ? new DeviceConfiguration
+                    {
+                        ChallengeRequiredOnNewDevice = devices.ChallengeRequiredOnNewDevice,
+                        DeviceOnlyRememberedOnUserPrompt = devices.DeviceOnlyRememberedOnUserPrompt,
+                    }
+                    : null,
+                Schema = (seed.Schema ?? []).ConvertAll(s => new SchemaAttribute
+                {
+                    Name = s.Name,
+                    AttributeDataType = s.AttributeDataType ?? "String",
+                    Mutable = s.Mutable ?? true,
+                    Required = s.Required ?? false,
+                }),
+                CreationDate = Utc(seed.CreationDate) ?? _now,
+            };
+            pool.LastModifiedDate = Utc(seed.LastModifiedDate) ?? pool.CreationDate;
+            tx.InsertPool(pool);
+            _pools.Add(id);
+
+            var clients = seed.Clients ?? [];
+            for (var i = 0; i < clients.Count; i++)
+            {
+                AddClient(pool, clients[i], $"{path}.Clients[{i}]");
+            }
+
+            var index = 0;
+            foreach (var user in seed.Users ?? [])
+            {
+                AddUser(pool, user, $"{path}.Users[{index++}]");
+            }
+        }
+
+        private void AddClient(UserPool pool, SeedClient seed, string path)
+        {
+            var clientId = seed.ClientId ?? backend.Ids.ClientId();
+            Require(ClientIdPattern().IsMatch(clientId) && clientId.Length <= 128, path + ".ClientId", $"'{clientId}' is not a client ID.");
+            Require(backend.Store.GetClient(clientId) is null, path + ".ClientId", $"a client {clientId} already exists.");
+            Require(!string.IsNullOrWhiteSpace(seed.ClientName), path + ".ClientName", "a client needs a ClientName.");
+            Require(seed.ClientSecret is null || !seed.GenerateSecret, path, "give ClientSecret or GenerateSecret, not both.");
+            var flows = seed.ExplicitAuthFlows ?? [];
+            RequireSubset(flows, AppClient.AuthFlowChoices, path + ".ExplicitAuthFlows");
+            tx.InsertClient(new AppClient
+            {
+                ClientId = clientId,
+                UserPoolId = pool.Id,
+                ClientName = seed.ClientName!,
+                ClientSecret = seed.ClientSecret ?? (seed.GenerateSecret ? backend.Ids.ClientSecret() : null),
+                ExplicitAuthFlows = flows,
+                CreationDate = Utc(seed.CreationDate) ?? _now,
+                LastModifiedDate = Utc(seed.LastModifiedDate) ?? Utc(seed.CreationDate) ?? _now,
+            });
+            _clients++;
+        }
+
+        private void AddUser(UserPool pool, SeedUser seed, string path)
+        {
+            var attributes = Attributes(pool, seed.Attributes ?? [], path + ".Attributes");
+            var sub = attributes.Find(a => a.Name == "sub")?.Value ?? backend.Ids.Sub();
+            string username;
+            if (pool.UsernameAttributes.Count > 0)
+            {
+                Require(seed.Username is null, path + ".Username", "a pool with UsernameAttributes names its users by sub; leave Username out.");
+                Require(pool.UsernameAttributes.Exists(a => attributes.Exists(x => x.Name == a)), path + ".Attributes",
+                    $"a user of this pool needs one of {string.Join(", ", pool.UsernameAttributes)}.");
+                username = sub;
+            }
+            else
+            {
+                Require(seed.Username is { Length: > 0 and <= 128 } name && UsernamePattern().IsMatch(name), path + ".Username",
+                    "a user needs a Username of 1 to 128 letters, marks, symbols, numbers or punctuation.");
+                username = seed.Username!;
+            }
+
+            if (!attributes.Exists(a => a.Name == "sub"))
+            {
+                attributes.Insert(0, new UserAttribute { Name = "sub", Value = sub });
+            }
+
+            var status = seed.UserStatus ?? UserStatuses.Confirmed;
+            Require(UserStatuses.All.Contains(status), path + ".UserStatus", $"'{status}' is not a UserStatus.");
+            Require(seed.Password is null || seed.PasswordVerifier is null, path, "give Password or PasswordVerifier, not both.");
+            var user = new User
+            {
+                Id = User.IdOf(pool.Id, sub),
+                UserPoolId = pool.Id,
+                Username = username,
+                Sub = sub,
+                Attributes = attributes,
+                UserStatus = status,
+                Enabled = seed.Enabled ?? true,
+                UserCreateDate = Utc(seed.UserCreateDate) ?? _now,
+                Password = seed.Password is { } password
+                    ? PasswordCredentials.Create(pool, username, password, backend.Random)
+                    : seed.PasswordVerifier is { } stored
+                        ? new PasswordCredential { Hash = stored.Hash, HashSalt = stored.HashSalt, SrpSalt = stored.SrpSalt, Verifier = stored.Verifier }
+                        : null,
+            };
+            user.UserLastModifiedDate = Utc(seed.UserLastModifiedDate) ?? user.UserCreateDate;
+            try
+            {
+                tx.InsertUser(pool, user);
+            }
+            catch (LookupKeyTakenException e)
+            {
+                throw new SeedException(file, path, e.Key.Kind == UserLookup.Username
+                    ? $"the username '{username}' is taken in pool {pool.Id}."
+                    : $"the {e.Key.Kind} '{e.Key.Value}' already belongs to another user of pool {pool.Id}.");
+            }
+
+            _users++;
+            var devices = seed.Devices ?? [];
+            for (var i = 0; i < devices.Count; i++)
+            {
+                AddDevice(user, devices[i], $"{path}.Devices[{i}]");
+            }
+        }
+
+        private List<UserAttribute> Attributes(UserPool pool, List<SeedAttribute> seeds, string path)
+        {
+            var attributes = new List<UserAttribute>(seeds.Count + 1);
+            for (var i = 0; i < seeds.Count; i++)
+            {
+                var (name, value) = (seeds[i].Name, seeds[i].Value ?? "");
+                var at = $"{path}[{i}]";
+                Require(StandardAttributes.IsKnown(pool, name), at, $"unknown attribute '{name}'.");
+                Require(!attributes.Exists(a => a.Name == name), at, $"the attribute '{name}' is given twice.");
+                Require(value.Length <= 2048, at, $"the value of '{name}' is longer than 2048.");
+                Require(name != "sub" || Guid.TryParseExact(value, "D", out _), at, $"the sub '{value}' is not a UUID.");
+                Require(!name.EndsWith("_verified", StringComparison.Ordinal) || value is "true" or "false", at,
+                    $"'{name}' is 'true' or 'false', not '{value}'.");
+                attributes.Add(new UserAttribute { Name = name, Value = value });
+            }
+
+            return attributes;
+        }
+
+        private void AddDevice(User user, SeedDevice seed, string path)
+        {
+            var deviceKey = seed.DeviceKey ?? backend.Ids.DeviceKey();
+            Require(DeviceKeyPattern().IsMatch(deviceKey) && deviceKey.Length <= 55, path + ".DeviceKey",
+                $"'{deviceKey}' is not a device key (region_uuid).");
+            var remembered = seed.RememberedStatus ?? DeviceRememberedStatus.Remembered;
+            Require(remembered is DeviceRememberedStatus.Remembered or DeviceRememberedStatus.NotRemembered, path + ".RememberedStatus",
+                $"'{remembered}' is neither remembered nor not_remembered.");
+            Require(seed.DeviceSecret is null || seed.DeviceSecretVerifierConfig is null, path,
+                "give DeviceSecret or DeviceSecretVerifierConfig, not both.");
+            var groupKey = seed.DeviceGroupKey ?? backend.Ids.DeviceGroupKey();
+            var created = Utc(seed.DeviceCreateDate) ?? _now;
+            var device = new Device
+            {
+                DeviceKey = deviceKey,
+                UserId = user.Id,
+                DeviceGroupKey = groupKey,
+                DeviceName = seed.DeviceName,
+                Confirmed = true,
+                Remembered = remembered == DeviceRememberedStatus.Remembered,
+                LastIpUsed = seed.LastIpUsed,
+                DeviceSdk = seed.DeviceSdk,
+                DeviceCreateDate = created,
+                DeviceLastModifiedDate = Utc(seed.DeviceLastModifiedDate) ?? created,
+                DeviceLastAuthenticatedDate = Utc(seed.DeviceLastAuthenticatedDate),
+                Verifier = seed.DeviceSecret is { } secret
+                    ? DeviceVerifier.FromSecret(groupKey, deviceKey, secret, backend.Random)
+                    : seed.DeviceSecretVerifierConfig is { } stored
+                        ? new DeviceVerifier { PasswordVerifier = stored.PasswordVerifier, Salt = stored.Salt }
+                        : null,
+            };
+            try
+            {
+                tx.InsertDevice(device);
+            }
+            catch (DeviceKeyTakenException)
+            {
+                throw new SeedException(file, path + ".DeviceKey", $"the device key {deviceKey} is already in use.");
+            }
+
+            _devices++;
+        }
+
+        private void Require(bool condition, string path, string problem)
+        {
+            if (!condition)
+            {
+                throw new SeedException(file, path, problem);
+            }
+        }
+
+        private void RequireSubset(List<string> values, IReadOnlyCollection<string> choices, string path)
+        {
+            for (var i = 0; i < values.Count; i++)
+            {
+                Require(choices.Contains(values[i]), $"{path}[{i}]", $"'{values[i]}' is not one of {string.Join(", ", choices)}.");
+            }
+        }
+
+        private static DateTime? Utc(DateTime? value) => value switch
+        {
+            null => null,
+            { Kind: DateTimeKind.Unspecified } v => DateTime.SpecifyKind(v, DateTimeKind.Utc),
+            var v => v.Value.ToUniversalTime(),
+        };
+    }
+
+    [GeneratedRegex(@"\A[a-zA-Z0-9_-]+_[0-9a-zA-Z]+\z")]
+    private static partial Regex UserPoolIdPattern();
+
+    [GeneratedRegex(@"\A[a-zA-Z0-9_+]+\z")]
+    private static partial Regex ClientIdPattern();
+
+    [GeneratedRegex(@"\A[a-zA-Z0-9_-]+_[0-9a-f-]+\z")]
+    private static partial Regex DeviceKeyPattern();
+
+    [GeneratedRegex(@"\A[\p{L}\p{M}\p{S}\p{N}\p{P}]+\z")]
+    private static partial Regex UsernamePattern();
+}
