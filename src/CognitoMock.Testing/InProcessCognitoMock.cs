@@ -75,10 +75,10 @@ public sealed class InProcessCognitoMock : IDisposable, IAsyncDisposable
     }
 
     /// <summary>A handler that sends requests to this mock in memory.</summary>
-    public HttpMessageHandler CreateHandler() => _server.CreateHandler();
+    public HttpMessageHandler CreateHandler() => new CanonicalUriHandler { InnerHandler = _server.CreateHandler() };
 
     /// <summary>An HttpClient whose base address is this mock.</summary>
-    public HttpClient CreateClient() => _server.CreateClient();
+    public HttpClient CreateClient() => new(CreateHandler()) { BaseAddress = BaseUrl };
 
     /// <summary>
     /// Points an AWS SDK client config at this mock: its ServiceURL, and an HttpClientFactory whose clients
@@ -90,7 +90,7 @@ public sealed class InProcessCognitoMock : IDisposable, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(config);
         config.ServiceURL = BaseUrl.ToString();
         config.AuthenticationRegion = Settings.Engine.Region;
-        config.HttpClientFactory = new InMemoryHttpClientFactory(_server);
+        config.HttpClientFactory = new InMemoryHttpClientFactory(this);
     }
 
     /// <summary>Empties the state: every pool, client, user and device.</summary>
@@ -108,12 +108,29 @@ public sealed class InProcessCognitoMock : IDisposable, IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private sealed class InMemoryHttpClientFactory(TestServer server) : HttpClientFactory
+    private sealed class InMemoryHttpClientFactory(InProcessCognitoMock mock) : HttpClientFactory
     {
-        public override HttpClient CreateHttpClient(IClientConfig clientConfig) => new(server.CreateHandler());
+        public override HttpClient CreateHttpClient(IClientConfig clientConfig) => new(mock.CreateHandler());
 
         // Each SDK client gets its own HttpClient over the test server; the SDK's cache is keyed on settings
         // that cannot tell two in-process mocks apart.
         public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
+    }
+
+    /// <summary>
+    /// The AWS SDK builds request URIs without path canonicalisation, which TestServer cannot read
+    /// (Uri.GetComponents throws), so each request's URI is parsed again before it goes in.
+    /// </summary>
+    private sealed class CanonicalUriHandler : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.RequestUri is { IsAbsoluteUri: true } uri)
+            {
+                request.RequestUri = new Uri(uri.AbsoluteUri);
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }

@@ -1,0 +1,203 @@
+using System.Text;
+using CognitoMock.Domain;
+using CognitoMock.Seeding;
+
+namespace CognitoMock.Tests.Seeding;
+
+/// <summary>Seed files load all or nothing, and a bad one names its file and the JSON path at fault.</summary>
+public sealed class SeederTests
+{
+    [Fact]
+    public void TheDemoSeed_LoadsEveryPoolUserAndDevice()
+    {
+        using var test = new TestBackend();
+
+        var summary = new Seeder(test.Backend).LoadFile(TestBackend.DemoSeed);
+
+        summary.UserPoolIds.Should().Equal("us-east-1_DemoAlias", "us-east-1_DemoEmail", "us-east-1_DemoNoCase");
+        summary.Users.Should().Be(8);
+        summary.Devices.Should().Be(82);
+        var bob = test.Backend.ResolveUser(test.Store.GetPool("us-east-1_DemoAlias")!, "bob");
+        test.Store.DevicesOf(bob.Id).Should().HaveCount(75);
+    }
+
+    [Fact]
+    public void ADuplicateActiveAlias_NamesTheSecondUser_AndLoadsNothing()
+    {
+        var json = Pool("""
+            "AliasAttributes": ["email"],
+            "Users": [
+              { "Username": "a", "Attributes": [{"Name":"email","Value":"same@example.com"},{"Name":"email_verified","Value":"true"}] },
+              { "Username": "b", "Attributes": [{"Name":"email","Value":"same@example.com"},{"Name":"email_verified","Value":"true"}] }
+            ]
+            """);
+
+        AssertRefused(json, "$.UserPools[0].Users[1]", "the email 'same@example.com' already belongs to another user of pool us-east-1_Seed1.");
+    }
+
+    [Fact]
+    public void AnUnverifiedDuplicateEmail_IsNoAlias_SoItLoads()
+    {
+        using var test = new TestBackend();
+        var json = Pool("""
+            "AliasAttributes": ["email"],
+            "Users": [
+              { "Username": "a", "Attributes": [{"Name":"email","Value":"same@example.com"},{"Name":"email_verified","Value":"true"}] },
+              { "Username": "b", "Attributes": [{"Name":"email","Value":"same@example.com"},{"Name":"email_verified","Value":"false"}] }
+            ]
+            """);
+
+        Load(test, json).Users.Should().Be(2);
+    }
+
+    [Fact]
+    public void AnUnknownAttribute_NamesTheAttribute()
+    {
+        var json = Pool("""
+            "Users": [ { "Username": "a", "Attributes": [{"Name":"email","Value":"a@example.com"},{"Name":"favourite_colour","Value":"blue"}] } ]
+            """);
+
+        AssertRefused(json, "$.UserPools[0].Users[0].Attributes[1]", "unknown attribute 'favourite_colour'.");
+    }
+
+    [Fact]
+    public void ACustomAttribute_MustBeInThePoolsSchema()
+    {
+        using var test = new TestBackend();
+        var json = Pool("""
+            "Schema": [ { "Name": "tenant", "AttributeDataType": "String" } ],
+            "Users": [ { "Username": "a", "Attributes": [{"Name":"custom:tenant","Value":"acme"}] } ]
+            """);
+
+        Load(test, json).Users.Should().Be(1);
+        AssertRefused(Pool("""
+            "Users": [ { "Username": "a", "Attributes": [{"Name":"custom:tenant","Value":"acme"}] } ]
+            """), "$.UserPools[0].Users[0].Attributes[0]", "unknown attribute 'custom:tenant'.");
+    }
+
+    [Fact]
+    public void ABadDeviceKey_NamesTheDevice()
+    {
+        var json = Pool("""
+            "Users": [ { "Username": "a", "Devices": [ { "DeviceKey": "us-east-1_ok-but-not-hex!" } ] } ]
+            """);
+
+        AssertRefused(json, "$.UserPools[0].Users[0].Devices[0].DeviceKey", "'us-east-1_ok-but-not-hex!' is not a device key (region_uuid).");
+    }
+
+    [Fact]
+    public void ADeviceKeyUsedTwice_NamesTheSecondDevice()
+    {
+        var json = Pool("""
+            "Users": [
+              { "Username": "a", "Devices": [ { "DeviceKey": "us-east-1_0000aaaa-0000-4000-8000-000000000001" } ] },
+              { "Username": "b", "Devices": [ { "DeviceKey": "us-east-1_0000aaaa-0000-4000-8000-000000000001" } ] }
+            ]
+            """);
+
+        AssertRefused(json, "$.UserPools[0].Users[1].Devices[0].DeviceKey", "the device key us-east-1_0000aaaa-0000-4000-8000-000000000001 is already in use.");
+    }
+
+    [Fact]
+    public void DevicesUnderAUserThatCannotExist_AreRefusedWithThatUser()
+    {
+        var json = Pool("""
+            "UsernameAttributes": ["email"],
+            "Users": [ { "Attributes": [{"Name":"name","Value":"No Email"}], "Devices": [ { "DeviceName": "orphan" } ] } ]
+            """);
+
+        AssertRefused(json, "$.UserPools[0].Users[0].Attributes", "a user of this pool needs one of email.");
+    }
+
+    [Fact]
+    public void UsernamesDifferingOnlyInCase_CollideInACaseInsensitivePool()
+    {
+        var json = Pool("""
+            "UsernameConfiguration": { "CaseSensitive": false },
+            "Users": [ { "Username": "Alice" }, { "Username": "ALICE" } ]
+            """);
+
+        AssertRefused(json, "$.UserPools[0].Users[1]", "the username 'ALICE' is taken in pool us-east-1_Seed1.");
+    }
+
+    [Fact]
+    public void AMisspeltMember_IsRefusedWithItsPath()
+    {
+        var json = """{ "UserPools": [ { "Id": "us-east-1_Seed1", "Name": "x", "Users": [ { "Usrname": "a" } ] } ] }""";
+
+        AssertRefused(json, "$.UserPools[0].Users[0].Usrname", null);
+    }
+
+    [Fact]
+    public void MalformedJson_IsRefusedWithWhereItBroke()
+    {
+        AssertRefused("""{ "UserPools": [ { "Id": "us-east-1_Seed1", "Name": """, "$.UserPools[0].Name", null);
+    }
+
+    [Fact]
+    public void APoolThatExists_IsRefused_AndTheFileLoadsNothing()
+    {
+        using var test = new TestBackend();
+        Load(test, Pool("""  "Users": [ { "Username": "first" } ]  """));
+        var second = """
+            { "UserPools": [
+              { "Id": "us-east-1_Other", "Name": "new", "Users": [ { "Username": "x" } ] },
+              { "Id": "us-east-1_Seed1", "Name": "again" }
+            ] }
+            """;
+
+        var act = () => Load(test, second);
+
+        act.Should().Throw<SeedException>().Which.JsonPath.Should().Be("$.UserPools[1].Id");
+        test.Store.GetPool("us-east-1_Other").Should().BeNull("a file with an error loads nothing");
+        test.Store.AllPools().Select(p => p.Id).Should().Equal("us-east-1_Seed1");
+    }
+
+    [Fact]
+    public void APassword_IsStoredOnlyAsAHashAndAVerifier_NeverInTheDataFile()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"cognitomock-{Guid.NewGuid():N}.db");
+        const string password = "Unmistakable-Passw0rd-For-This-Test";
+        try
+        {
+            using (var test = new TestBackend(path))
+            {
+                Load(test, Pool($$"""  "Users": [ { "Username": "a", "Password": "{{password}}" } ]  """));
+                var user = test.Backend.ResolveUser(test.Store.GetPool("us-east-1_Seed1")!, "a");
+                PasswordCredentials.Matches(user.Password!, password).Should().BeTrue();
+                PasswordCredentials.Matches(user.Password!, password + "x").Should().BeFalse();
+            }
+
+            var bytes = File.ReadAllBytes(path);
+            bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(password)).Should().Be(-1);
+            bytes.AsSpan().IndexOf(Encoding.Unicode.GetBytes(password)).Should().Be(-1);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static string Pool(string body) => $$"""{ "UserPools": [ { "Id": "us-east-1_Seed1", "Name": "seed", {{body}} } ] }""";
+
+    private static SeedSummary Load(TestBackend test, string json) =>
+        new Seeder(test.Backend).LoadJson(new MemoryStream(Encoding.UTF8.GetBytes(json)), "test.json");
+
+    private static void AssertRefused(string json, string path, string? problem)
+    {
+        using var test = new TestBackend();
+
+        var act = () => Load(test, json);
+
+        var error = act.Should().Throw<SeedException>().Which;
+        error.File.Should().Be("test.json");
+        error.JsonPath.Should().Be(path);
+        if (problem is not null)
+        {
+            error.Problem.Should().Be(problem);
+            error.Message.Should().Be($"test.json: {path}: {problem}");
+        }
+
+        test.Store.IsEmpty.Should().BeTrue("a seed with an error loads nothing");
+    }
+}
