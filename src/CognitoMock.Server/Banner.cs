@@ -35,5 +35,10 @@ internal static class Banner
             output.WriteLine($"  AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws cognito-idp admin-list-devices --region {backend.Options.Region} " +
                 $"--endpoint-url {url} --user-pool-id {call.Pool} --username '{call.User}'");
         }
+
+        output.WriteLine(StopHint);
     }
+
+    /// <summary>The banner's last line.</summary>
+    public const string StopHint = "Press Ctrl+C to stop.";
 }

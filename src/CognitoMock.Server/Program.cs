@@ -20,6 +20,20 @@ var command = new RootCommand("CognitoMock: a local, stateful Amazon Cognito Use
 };
 command.SetAction(async (parsed, cancel) =>
 {
+    try
+    {
+        return await RunAsync(parsed, cancel);
+    }
+    catch (Exception e) when (e is SeedException or FormatException or IOException)
+    {
+        await Console.Error.WriteLineAsync($"cognito-mock: {e.Message}");
+        return 2;
+    }
+});
+return await command.Parse(args).InvokeAsync();
+
+async Task<int> RunAsync(ParseResult parsed, CancellationToken cancel)
+{
     var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
     var options = ServerOptions.FromConfiguration(builder.Configuration);
     options.Port = parsed.GetValue(port) ?? options.Port;
@@ -55,5 +69,4 @@ command.SetAction(async (parsed, cancel) =>
     Banner.Print(Console.Out, backend, settings, loaded, url);
     await app.WaitForShutdownAsync(cancel);
     return 0;
-});
-return await command.Parse(args).InvokeAsync();
+}

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CognitoMock.Seeding;
 
 // The seed file contract. Users write these files by hand, so the names mirror the AWS shape names and
@@ -5,6 +7,10 @@ namespace CognitoMock.Seeding;
 
 public sealed class SeedDocument
 {
+    /// <summary>Where editors find the schema of this document; ignored by the loader.</summary>
+    [JsonPropertyName("$schema")]
+    public string? Schema { get; set; }
+
     public List<SeedUserPool> UserPools { get; set; } = [];
 }
 

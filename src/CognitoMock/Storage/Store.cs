@@ -76,12 +76,14 @@ public sealed partial class Store : IDisposable
     public AppClient? GetClient(string clientId) => Read<AppClient>(Clients.FindById(clientId));
 
     public IEnumerable<AppClient> ClientsOf(string userPoolId) =>
-        Clients.Find(Query.EQ(nameof(AppClient.UserPoolId), userPoolId)).Select(Read<AppClient>).OfType<AppClient>();
+        Clients.Find(Query.EQ(nameof(AppClient.UserPoolId), userPoolId)).Select(Read<AppClient>).OfType<AppClient>()
+            .OrderBy(c => c.ClientId, StringComparer.Ordinal);
 
     public User? GetUser(string userId) => Read<User>(Users.FindById(userId));
 
+    /// <summary>A pool's users in username order, read as they are enumerated.</summary>
     public IEnumerable<User> UsersOf(string userPoolId) =>
-        Users.Find(Query.EQ(nameof(User.UserPoolId), userPoolId)).Select(Read<User>).OfType<User>();
+        Users.Find(InPool(PoolOrderField, userPoolId)).Select(Read<User>).OfType<User>();
 
     /// <summary>The _id of the user filed under a lookup key, by one index seek.</summary>
     public string? FindUserId(string userPoolId, LookupKey key) =>
@@ -166,6 +168,13 @@ public sealed partial class Store : IDisposable
 
     public void Dispose() => _db.Dispose();
 
+    /// <summary>Every key of an index field whose values start with the pool's ID and the separator.</summary>
+    internal static BsonExpression InPool(string field, string userPoolId)
+    {
+        var prefix = userPoolId + Separator;
+        return Query.Between(field, prefix, prefix + '\uffff');
+    }
+
     internal static string KeyId(string userPoolId, LookupKey key) =>
         string.Concat(userPoolId, Separator.ToString(), key.Kind, Separator.ToString(), key.Value);
 
@@ -175,7 +184,7 @@ public sealed partial class Store : IDisposable
     private void EnsureIndexes()
     {
         Clients.EnsureIndex(nameof(AppClient.UserPoolId));
-        Users.EnsureIndex(nameof(User.UserPoolId));
+        Users.EnsureIndex(PoolOrderField);
         Devices.EnsureIndex(nameof(Device.UserId));
         Devices.EnsureIndex(ListKeyField);
         Devices.EnsureIndex(RememberedKeyField);

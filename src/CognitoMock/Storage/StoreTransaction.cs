@@ -8,6 +8,11 @@ public sealed partial class Store
     // Index fields the store adds to a device document, so each listing is one range seek.
     internal const string ListKeyField = "ListKey";
     internal const string RememberedKeyField = "RememberedKey";
+
+    // The user documents' index field: pool, then username, so a pool's users come in username order.
+    internal const string PoolOrderField = "PoolOrder";
+
+    internal static string PoolOrderOf(User user) => user.UserPoolId + Separator + user.Username;
 }
 
 /// <summary>A lookup key is already filed under another user: a duplicate username or alias.</summary>
@@ -41,9 +46,8 @@ public sealed class StoreTransaction
             _store.Devices.DeleteMany(Query.EQ(nameof(Device.UserId), user.Id));
         }
 
-        var keyPrefix = userPoolId + Store.Separator;
-        _store.Keys.DeleteMany(Query.Between("_id", keyPrefix, keyPrefix + '\uffff'));
-        _store.Users.DeleteMany(Query.EQ(nameof(User.UserPoolId), userPoolId));
+        _store.Keys.DeleteMany(Store.InPool("_id", userPoolId));
+        _store.Users.DeleteMany(Store.InPool(Store.PoolOrderField, userPoolId));
         _store.Clients.DeleteMany(Query.EQ(nameof(AppClient.UserPoolId), userPoolId));
         _store.Pools.Delete(userPoolId);
     }
@@ -59,7 +63,7 @@ public sealed class StoreTransaction
     {
         try
         {
-            _store.Users.Insert(_store.Mapper.ToDocument(user));
+            _store.Users.Insert(UserDocument(user));
         }
         catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
         {
@@ -88,7 +92,7 @@ public sealed class StoreTransaction
             FileKey(pool.Id, key, user.Id);
         }
 
-        _store.Users.Update(_store.Mapper.ToDocument(user));
+        _store.Users.Update(UserDocument(user));
     }
 
     /// <summary>Deletes a user with its lookup keys and its devices.</summary>
@@ -139,6 +143,13 @@ public sealed class StoreTransaction
         {
             throw new LookupKeyTakenException(key);
         }
+    }
+
+    private BsonDocument UserDocument(User user)
+    {
+        var document = _store.Mapper.ToDocument(user);
+        document[Store.PoolOrderField] = Store.PoolOrderOf(user);
+        return document;
     }
 
     private BsonDocument DeviceDocument(Device device)
