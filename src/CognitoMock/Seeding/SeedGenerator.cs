@@ -68,7 +68,7 @@ public static class SeedGenerator
 
     private static SeedUserPool Pool(GeneratorOptions options, string region, int index)
     {
-        var faker = FakerFor(options.Seed, index, -1);
+        var faker = FakerFor(options.Seed, index, "pool");
         var kind = index % 3;
         return new SeedUserPool
         {
@@ -103,16 +103,16 @@ public static class SeedGenerator
 
     private static IEnumerable<SeedUser> Users(GeneratorOptions options, string region, int pool, bool usernameIsEmail)
     {
+        // A fresh faker for each enumeration, so every reading of the users is the same.
+        var faker = FakerFor(options.Seed, pool, "users");
         for (var u = 0; u < options.Users; u++)
         {
-            // One faker per user, so any user can be regenerated alone and each enumeration is the same.
-            var faker = FakerFor(options.Seed, pool, u);
             var first = faker.Name.FirstName();
             var last = faker.Name.LastName();
             var handle = Clean($"{first}.{last}", ".").ToLowerInvariant();
             var attributes = new List<SeedAttribute>
             {
-                new() { Name = "sub", Value = Uuid(faker) },
+                new() { Name = "sub", Value = Uuid(options.Seed, pool, u, "sub") },
                 new() { Name = "given_name", Value = first },
                 new() { Name = "family_name", Value = last },
                 new() { Name = "name", Value = $"{first} {last}" },
@@ -139,19 +139,19 @@ public static class SeedGenerator
                 UserStatus = "CONFIRMED",
                 Enabled = faker.Random.Bool(0.97f),
                 UserCreateDate = created,
-                Devices = [.. Enumerable.Range(0, options.Devices).Select(_ => Device(faker, region, first, created))],
+                Devices = [.. Enumerable.Range(0, options.Devices).Select(d => Device(faker, $"{region}_{Uuid(options.Seed, pool, u, $"device{d}")}", first, created))],
             };
         }
     }
 
-    private static SeedDevice Device(Faker faker, string region, string owner, DateTime userCreated)
+    private static SeedDevice Device(Faker faker, string deviceKey, string owner, DateTime userCreated)
     {
         var created = faker.Date.Between(userCreated, Reference.AddDays(-1));
         var lastAuthenticated = faker.Date.Between(created, Reference);
         var model = faker.PickRandom(DeviceModels);
         return new SeedDevice
         {
-            DeviceKey = $"{region}_{Uuid(faker)}",
+            DeviceKey = deviceKey,
             DeviceGroupKey = "-" + faker.Random.String2(8, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"),
             DeviceName = faker.Random.Bool() ? $"{owner}'s {model}" : model,
             RememberedStatus = faker.Random.Bool(0.7f) ? "remembered" : "not_remembered",
@@ -163,21 +163,21 @@ public static class SeedGenerator
         };
     }
 
-    // HashCode.Combine is salted per process, so the seed is derived with SHA-256 to stay the same across
-    // runs and differ for every (seed, pool, user).
-    private static Faker FakerFor(int seed, int pool, int user)
-    {
-        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{seed}/{pool}/{user}")));
-        return new Faker("en") { Random = new Randomizer(BitConverter.ToInt32(digest)) };
-    }
+    // HashCode.Combine is salted per process, so seeds and IDs are derived with SHA-256: the same on every
+    // run, and, for IDs, 122 bits that do not collide the way 32-bit random seeds would.
+    private static Faker FakerFor(int seed, int pool, string purpose) =>
+        new("en") { Random = new Randomizer(BitConverter.ToInt32(Digest($"{seed}/{pool}/{purpose}"))) };
 
-    private static string Uuid(Faker faker)
+    private static string Uuid(int seed, int pool, int user, string purpose)
     {
-        var bytes = faker.Random.Bytes(16);
+        var bytes = Digest($"{seed}/{pool}/{user}/{purpose}").AsSpan(0, 16);
         bytes[6] = (byte)((bytes[6] & 0x0F) | 0x40);
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
         return new Guid(bytes, bigEndian: true).ToString();
     }
+
+    private static byte[] Digest(string text) =>
+        SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{text}")));
 
     private static string Bool(bool value) => value ? "true" : "false";
 
