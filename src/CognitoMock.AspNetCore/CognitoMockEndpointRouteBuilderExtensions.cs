@@ -1,4 +1,5 @@
 using CognitoMock.AspNetCore.Admin;
+using CognitoMock.AspNetCore.OpenId;
 using CognitoMock.AspNetCore.Protocol;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -9,13 +10,14 @@ namespace CognitoMock.AspNetCore;
 public static class CognitoMockEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps the mock: the AWS JSON 1.1 endpoint at POST /, and the /_mock admin endpoints unless the
-    /// settings turn them off.
+    /// Maps the mock: the AWS JSON 1.1 endpoint at POST /, each pool's /.well-known keys and OpenID
+    /// configuration, and the /_mock admin endpoints unless the settings turn them off.
     /// </summary>
     public static IEndpointRouteBuilder MapCognitoMock(this IEndpointRouteBuilder endpoints)
     {
         var services = endpoints.ServiceProvider;
         endpoints.MapPost("/", services.GetRequiredService<AwsJsonEndpoint>().HandleAsync);
+        WellKnownEndpoints.Map(endpoints);
         if (services.GetRequiredService<CognitoMockSettings>().AdminEndpoints)
         {
             AdminEndpoints.Map(endpoints.MapGroup(AdminEndpoints.Prefix));

@@ -32,10 +32,16 @@ public sealed class CognitoMockSettings
     /// <summary>The largest request body accepted; a larger one is a SerializationException.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
-    /// <summary>Whether the /_mock endpoints (reset, seed, export) are served.</summary>
+    /// <summary>Take a caller's address from the first X-Forwarded-For entry, for a mock behind a proxy.</summary>
+    public bool TrustForwardedFor { get; set; }
+
+    /// <summary>The base of token issuers (iss is this and the pool ID); the URL each request came to when null.</summary>
+    public string? IssuerBaseUrl { get; set; }
+
+    /// <summary>Whether the /_mock endpoints (reset, seed, export, clock) are served.</summary>
     public bool AdminEndpoints { get; set; } = true;
 
-    /// <summary>The clock; the system clock when null.</summary>
+    /// <summary>The clock; the system clock when null. The server uses an <see cref="AdjustableClock"/>.</summary>
     public TimeProvider? Clock { get; set; }
 
     /// <summary>The randomness; cryptographic when null.</summary>

@@ -44,6 +44,7 @@ async Task<int> RunAsync(ParseResult parsed, CancellationToken cancel)
     settings.SeedFiles.AddRange(parsed.GetValue(seed) ?? []);
     settings.Generate = parsed.GetValue(generate) is { } spec ? GeneratorOptions.Parse(spec) : settings.Generate;
 
+    settings.Clock ??= new AdjustableClock();
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
     builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Parse(options.Host), options.Port));
     builder.Services.AddCognitoMock(settings);
@@ -53,7 +54,7 @@ async Task<int> RunAsync(ParseResult parsed, CancellationToken cancel)
     var backend = app.Services.GetRequiredService<CognitoBackend>();
     if (options.Reset)
     {
-        backend.Store.Write(tx => tx.Reset());
+        backend.Reset();
     }
 
     var demo = Path.Combine(AppContext.BaseDirectory, "seed-data", "demo.json");

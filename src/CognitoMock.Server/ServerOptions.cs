@@ -10,7 +10,7 @@ namespace CognitoMock.Server;
 /// The server's settings: first ASP.NET configuration (appsettings.json, then environment variables such as
 /// CognitoMock__Port), then the command line over it. Keys under "CognitoMock": Host, Port, Data, Seed (a
 /// list), Generate, Reset, DataPassword, Region, AccountId, PaginationTokenTtl, Authentication,
-/// MaxRequestBodyBytes, AdminEndpoints.
+/// MaxRequestBodyBytes, AdminEndpoints, TrustForwardedFor, IssuerBaseUrl.
 /// </summary>
 internal sealed class ServerOptions
 {
@@ -49,6 +49,8 @@ internal sealed class ServerOptions
         settings.Authentication = Parse(section, "Authentication", s => Enum.Parse<AuthenticationMode>(s, ignoreCase: true)) ?? settings.Authentication;
         settings.MaxRequestBodyBytes = Parse(section, "MaxRequestBodyBytes", long.Parse) ?? settings.MaxRequestBodyBytes;
         settings.AdminEndpoints = Parse(section, "AdminEndpoints", bool.Parse) ?? settings.AdminEndpoints;
+        settings.TrustForwardedFor = Parse(section, "TrustForwardedFor", bool.Parse) ?? settings.TrustForwardedFor;
+        settings.IssuerBaseUrl = section["IssuerBaseUrl"] ?? settings.IssuerBaseUrl;
         return options;
     }
 

@@ -94,7 +94,7 @@ public sealed class InProcessCognitoMock : IDisposable, IAsyncDisposable
     }
 
     /// <summary>Empties the state: every pool, client, user and device.</summary>
-    public void Reset() => Backend.Store.Write(tx => tx.Reset());
+    public void Reset() => Backend.Reset();
 
     public SeedSummary Seed(SeedDocument document) => Seeder.Load(document, "seed document");
 

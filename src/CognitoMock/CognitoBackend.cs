@@ -2,7 +2,9 @@ using CognitoMock.Domain;
 using CognitoMock.Errors;
 using CognitoMock.Paging;
 using CognitoMock.Randomness;
+using CognitoMock.SignIn;
 using CognitoMock.Storage;
+using CognitoMock.Tokens;
 
 namespace CognitoMock;
 
@@ -22,6 +24,10 @@ public sealed partial class CognitoBackend
         Ids = new Identifiers(options.Region, random);
         PaginationTokens = new PaginationTokens(
             store.Secret("pagination-token-key", () => random.Bytes(32)), time, options.PaginationTokenTtl);
+        SigningKeys = new SigningKeys(store, random);
+        Tokens = new TokenService(store, SigningKeys, random, time);
+        SecretBlocks = new SecretBlocks(store.Secret("srp-secret-block-key", () => random.Bytes(32)), random);
+        Challenges = new ChallengeSessions(store, random, time);
     }
 
     public Store Store { get; }
@@ -36,6 +42,14 @@ public sealed partial class CognitoBackend
 
     internal PaginationTokens PaginationTokens { get; }
 
+    public SigningKeys SigningKeys { get; }
+
+    public TokenService Tokens { get; }
+
+    internal SecretBlocks SecretBlocks { get; }
+
+    internal ChallengeSessions Challenges { get; }
+
     /// <summary>Now, by the injected clock, at the millisecond precision that Cognito's timestamps carry.</summary>
     internal DateTime Now
     {
@@ -44,6 +58,13 @@ public sealed partial class CognitoBackend
             var now = Time.GetUtcNow().UtcDateTime;
             return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
         }
+    }
+
+    /// <summary>Empties the state: every pool with everything in it.</summary>
+    public void Reset()
+    {
+        Store.Write(tx => tx.Reset());
+        SigningKeys.Forget();
     }
 
     internal UserPool RequirePool(string userPoolId) =>
@@ -55,7 +76,10 @@ public sealed partial class CognitoBackend
     /// </summary>
     internal User ResolveUser(UserPool pool, string name) => FindUser(pool, name) ?? throw new UserNotFoundException();
 
-    internal User? FindUser(UserPool pool, string name)
+    internal User? FindUser(UserPool pool, string name) => FindByName(pool, name) ?? Store.GetUser(User.IdOf(pool.Id, name));
+
+    /// <summary>By username or an active alias only: sign-in does not take a sub (measured, SEMANTICS §9).</summary>
+    internal User? FindByName(UserPool pool, string name)
     {
         foreach (var key in UserLookup.CandidatesFor(pool, name))
         {
@@ -65,6 +89,9 @@ public sealed partial class CognitoBackend
             }
         }
 
-        return Store.GetUser(User.IdOf(pool.Id, name));
+        return null;
     }
+
+    internal AppClient RequireClient(string clientId) =>
+        Store.GetClient(clientId) ?? throw ResourceNotFoundException.UserPoolClient(clientId);
 }

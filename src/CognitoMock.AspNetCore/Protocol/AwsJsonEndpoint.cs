@@ -27,7 +27,7 @@ internal sealed class AwsJsonEndpoint(CognitoBackend backend, CognitoMockSetting
             var body = await ReadBodyAsync(http.Request, settings.MaxRequestBodyBytes, http.RequestAborted);
             using var document = Parse(body);
             RequestValidator.Validate(operation.Input!, document.RootElement);
-            var context = new RequestContext(requestId, http.Connection.RemoteIpAddress?.ToString());
+            var context = ContextOf(http.Request, requestId);
             var output = handler(backend, document.RootElement, context);
             http.Response.StatusCode = StatusCodes.Status200OK;
             http.Response.ContentType = AwsJson.ContentType;
@@ -44,6 +44,21 @@ internal sealed class AwsJsonEndpoint(CognitoBackend backend, CognitoMockSetting
             await ErrorWriter.WriteAsync(http.Response, new InternalErrorException("An internal error occurred."), requestId);
         }
     }
+
+    private RequestContext ContextOf(HttpRequest request, string requestId)
+    {
+        var forwarded = settings.TrustForwardedFor ? request.Headers["X-Forwarded-For"].ToString().Split(',')[0].Trim() : "";
+        var userAgent = request.Headers["X-Amz-User-Agent"].ToString() is { Length: > 0 } amz ? amz : request.Headers.UserAgent.ToString();
+        return new RequestContext(
+            requestId,
+            forwarded.Length > 0 ? forwarded : request.HttpContext.Connection.RemoteIpAddress?.ToString(),
+            BaseUrlOf(request, settings),
+            userAgent.Split(' ', 2)[0] is { Length: > 0 } product ? product[..Math.Min(product.Length, 255)] : null);
+    }
+
+    /// <summary>The URL a caller reached the mock at, which token issuers start with, unless configured.</summary>
+    internal static string BaseUrlOf(HttpRequest request, CognitoMockSettings settings) =>
+        settings.IssuerBaseUrl?.TrimEnd('/') ?? $"{request.Scheme}://{request.Host}{request.PathBase}";
 
     private (OperationModel Operation, OperationHandler Handler) Resolve(string target)
     {

@@ -17,7 +17,12 @@ public sealed class ResourceNotFoundException(string message) : CognitoException
 
 public sealed class UserNotFoundException() : CognitoException("User does not exist.");
 
-public sealed class NotAuthorizedException(string message) : CognitoException(message);
+public sealed class NotAuthorizedException(string message) : CognitoException(message)
+{
+    public static NotAuthorizedException IncorrectCredentials() => new("Incorrect username or password.");
+
+    public static NotAuthorizedException InvalidSession() => new("Invalid session for the user, session is expired.");
+}
 
 public sealed class TooManyRequestsException() : CognitoException("Rate exceeded");
 
@@ -33,3 +38,15 @@ public sealed class SerializationException(string message) : CognitoException(me
 public sealed class UnknownOperationException(string message) : CognitoException(message);
 
 public sealed class MissingAuthenticationTokenException() : CognitoException("Missing Authentication Token");
+
+public sealed class UserNotConfirmedException() : CognitoException("User is not confirmed.");
+
+public sealed class PasswordResetRequiredException() : CognitoException("Password reset required for the user");
+
+public sealed class DeviceKeyExistsException(string message) : CognitoException(message);
+
+public sealed class UnsupportedTokenTypeException(string message) : CognitoException(message);
+
+public sealed class UnsupportedOperationException(string message) : CognitoException(message);
+
+public sealed class UnauthorizedException(string message) : CognitoException(message);

@@ -30,6 +30,9 @@ public sealed partial class Store : IDisposable
         Keys = db.GetCollection("userkeys");
         Devices = db.GetCollection("devices");
         Meta = db.GetCollection("meta");
+        Grants = db.GetCollection("grants");
+        Challenges = db.GetCollection("challenges");
+        SigningKeys = db.GetCollection("signingkeys");
         EnsureIndexes();
     }
 
@@ -188,6 +191,12 @@ public sealed partial class Store : IDisposable
         Devices.EnsureIndex(nameof(Device.UserId));
         Devices.EnsureIndex(ListKeyField);
         Devices.EnsureIndex(RememberedKeyField);
+        Grants.EnsureIndex(nameof(Grant.UserId));
+        Grants.EnsureIndex(nameof(Grant.UserPoolId));
+        Grants.EnsureIndex(nameof(Grant.RefreshTokenHash), unique: true);
+        Challenges.EnsureIndex(nameof(ChallengeSession.UserId));
+        Challenges.EnsureIndex(nameof(ChallengeSession.UserPoolId));
+        Challenges.EnsureIndex(nameof(ChallengeSession.Expires));
     }
 
     private static BsonMapper CreateMapper()
@@ -201,6 +210,8 @@ public sealed partial class Store : IDisposable
         mapper.Entity<AppClient>().Id(c => c.ClientId, autoId: false);
         mapper.Entity<User>().Id(u => u.Id, autoId: false);
         mapper.Entity<Device>().Id(d => d.DeviceKey, autoId: false);
+        mapper.Entity<Grant>().Id(g => g.Id, autoId: false);
+        mapper.Entity<ChallengeSession>().Id(c => c.Id, autoId: false);
         return mapper;
     }
 }

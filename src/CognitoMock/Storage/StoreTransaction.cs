@@ -28,7 +28,7 @@ public sealed class DeviceKeyTakenException(string deviceKey) : Exception($"The 
 }
 
 /// <summary>The writes of one <see cref="Store.Write{T}"/>. Reads inside it through the store see these writes.</summary>
-public sealed class StoreTransaction
+public sealed partial class StoreTransaction
 {
     private readonly Store _store;
 
@@ -49,6 +49,7 @@ public sealed class StoreTransaction
         _store.Keys.DeleteMany(Store.InPool("_id", userPoolId));
         _store.Users.DeleteMany(Store.InPool(Store.PoolOrderField, userPoolId));
         _store.Clients.DeleteMany(Query.EQ(nameof(AppClient.UserPoolId), userPoolId));
+        DeleteSignInStateOfPool(userPoolId);
         _store.Pools.Delete(userPoolId);
     }
 
@@ -95,10 +96,11 @@ public sealed class StoreTransaction
         _store.Users.Update(UserDocument(user));
     }
 
-    /// <summary>Deletes a user with its lookup keys and its devices.</summary>
+    /// <summary>Deletes a user with its lookup keys, its devices and its sign-ins.</summary>
     public void DeleteUser(UserPool pool, User user)
     {
         _store.Devices.DeleteMany(Query.EQ(nameof(Device.UserId), user.Id));
+        DeleteSignInStateOfUser(user.Id);
         foreach (var key in UserLookup.KeysOf(pool, user))
         {
             _store.Keys.Delete(Store.KeyId(pool.Id, key));
@@ -126,6 +128,9 @@ public sealed class StoreTransaction
     /// <summary>Empties every collection but the instance's secrets.</summary>
     public void Reset()
     {
+        _store.Grants.DeleteAll();
+        _store.Challenges.DeleteAll();
+        _store.SigningKeys.DeleteAll();
         _store.Devices.DeleteAll();
         _store.Keys.DeleteAll();
         _store.Users.DeleteAll();

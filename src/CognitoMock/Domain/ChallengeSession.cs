@@ -1,0 +1,29 @@
+namespace CognitoMock.Domain;
+
+/// <summary>
+/// A challenge that waits for its answer: what the Session string of NEW_PASSWORD_REQUIRED, DEVICE_SRP_AUTH,
+/// DEVICE_PASSWORD_VERIFIER (and later MFA) stands for. Kept server-side so a session is single-use and
+/// expires by the clock (3 minutes, AWS's default; SEMANTICS §7).
+/// </summary>
+public sealed class ChallengeSession
+{
+    /// <summary>SHA-256 of the Session string, hex.</summary>
+    public string Id { get; set; } = "";
+
+    public string ChallengeName { get; set; } = "";
+
+    public string UserPoolId { get; set; } = "";
+
+    public string ClientId { get; set; } = "";
+
+    public string UserId { get; set; } = "";
+
+    public string? DeviceKey { get; set; }
+
+    /// <summary>Hex SRP server secret b and client value A of a device proof in progress.</summary>
+    public string? SrpSecret { get; set; }
+
+    public string? SrpClientPublic { get; set; }
+
+    public DateTime Expires { get; set; }
+}

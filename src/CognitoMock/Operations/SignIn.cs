@@ -1,0 +1,501 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using CognitoMock.Api;
+using CognitoMock.Domain;
+using CognitoMock.Errors;
+using CognitoMock.Randomness;
+using CognitoMock.SignIn;
+using CognitoMock.Srp;
+
+namespace CognitoMock;
+
+// Sign-in: InitiateAuth, AdminInitiateAuth, RespondToAuthChallenge, AdminRespondToAuthChallenge.
+// A sign-in proves the first factor (a password, or an SRP proof of it), then may have to prove a device,
+// and ends with tokens (SEMANTICS §7, §9).
+public sealed partial class CognitoBackend
+{
+    private const string UserSrpAuth = "USER_SRP_AUTH";
+    private const string PasswordVerifier = "PASSWORD_VERIFIER";
+    private const string DeviceSrpAuth = "DEVICE_SRP_AUTH";
+    private const string DevicePasswordVerifier = "DEVICE_PASSWORD_VERIFIER";
+    private const string NewPasswordRequired = "NEW_PASSWORD_REQUIRED";
+
+    // The order AWS checks a proof's parameters in (measured, SEMANTICS §9).
+    private static readonly string[] ProofParameters = ["USERNAME", "TIMESTAMP", "PASSWORD_CLAIM_SIGNATURE", "PASSWORD_CLAIM_SECRET_BLOCK"];
+
+    public AuthResponse InitiateAuth(InitiateAuthRequest request, RequestContext context)
+    {
+        var client = RequireClient(request.ClientId);
+        return Initiate(RequirePool(client.UserPoolId), client, request.AuthFlow, request.AuthParameters ?? [], admin: false, context);
+    }
+
+    public AuthResponse AdminInitiateAuth(AdminInitiateAuthRequest request, RequestContext context)
+    {
+        var pool = RequirePool(request.UserPoolId);
+        return Initiate(pool, ClientOf(pool, request.ClientId), request.AuthFlow, request.AuthParameters ?? [], admin: true, context);
+    }
+
+    public AuthResponse RespondToAuthChallenge(RespondToAuthChallengeRequest request, RequestContext context)
+    {
+        var client = RequireClient(request.ClientId);
+        return Respond(RequirePool(client.UserPoolId), client, request.ChallengeName, request.Session, request.ChallengeResponses, context);
+    }
+
+    public AuthResponse AdminRespondToAuthChallenge(AdminRespondToAuthChallengeRequest request, RequestContext context)
+    {
+        var pool = RequirePool(request.UserPoolId);
+        return Respond(pool, ClientOf(pool, request.ClientId), request.ChallengeName, request.Session, request.ChallengeResponses, context);
+    }
+
+    private AppClient ClientOf(UserPool pool, string clientId)
+    {
+        var client = RequireClient(clientId);
+        return client.UserPoolId == pool.Id ? client : throw ResourceNotFoundException.UserPoolClient(clientId);
+    }
+
+    private AuthResponse Initiate(UserPool pool, AppClient client, string flow, Dictionary<string, string?> parameters, bool admin, RequestContext context)
+    {
+        switch (flow)
+        {
+            case UserSrpAuth:
+                RequireFlow(client, flow, "USER_SRP_AUTH is not enabled for the client.");
+                return StartUserSrp(pool, client, parameters);
+            case "USER_PASSWORD_AUTH" when !admin:
+                RequireFlow(client, flow, "USER_PASSWORD_AUTH flow not enabled for this client");
+                return PasswordSignIn(pool, client, parameters, context);
+            case "ADMIN_USER_PASSWORD_AUTH" or "ADMIN_NO_SRP_AUTH" when admin:
+                RequireFlow(client, flow, "Auth flow not enabled for this client");
+                return PasswordSignIn(pool, client, parameters, context);
+            case "REFRESH_TOKEN_AUTH" or "REFRESH_TOKEN":
+                RequireFlow(client, flow, "Refresh Token flow not enabled for this client");
+                return RefreshSignIn(pool, client, parameters, context);
+            case "USER_PASSWORD_AUTH" or "ADMIN_USER_PASSWORD_AUTH" or "ADMIN_NO_SRP_AUTH":
+                throw new InvalidParameterException("Initiate Auth method not supported.");
+            default:
+                throw new InvalidParameterException($"The {flow} flow is not supported by CognitoMock.");
+        }
+    }
+
+    /// <summary>
+    /// Whether a client allows a flow. A client without ExplicitAuthFlows allows SRP, refresh and custom auth;
+    /// a client with only the legacy values still allows SRP and refresh ([doc] CreateUserPoolClient).
+    /// </summary>
+    private static void RequireFlow(AppClient client, string flow, string refusal)
+    {
+        var flows = client.ExplicitAuthFlows;
+        var legacyOnly = !flows.Exists(f => f.StartsWith("ALLOW_", StringComparison.Ordinal));
+        var allowed = flow switch
+        {
+            UserSrpAuth => legacyOnly || flows.Contains("ALLOW_USER_SRP_AUTH"),
+            "REFRESH_TOKEN_AUTH" or "REFRESH_TOKEN" => legacyOnly || flows.Contains("ALLOW_REFRESH_TOKEN_AUTH"),
+            "USER_PASSWORD_AUTH" => flows.Contains("ALLOW_USER_PASSWORD_AUTH") || flows.Contains("USER_PASSWORD_AUTH"),
+            _ => flows.Contains("ALLOW_ADMIN_USER_PASSWORD_AUTH") || flows.Contains("ADMIN_NO_SRP_AUTH"),
+        };
+        if (!allowed)
+        {
+            throw new InvalidParameterException(refusal);
+        }
+    }
+
+    private AuthResponse StartUserSrp(UserPool pool, AppClient client, Dictionary<string, string?> parameters)
+    {
+        var username = Required(parameters, "USERNAME");
+        var srpA = Required(parameters, "SRP_A");
+        var clientPublic = ParseSrpPublic(srpA);
+        CheckSecretHash(client, username, parameters);
+        var user = FindByName(pool, username);
+        if (user is null && client.PreventUserExistenceErrors != "ENABLED")
+        {
+            throw new UserNotFoundException();
+        }
+
+        // A user without a password, or none at all, still gets a challenge; its proof can never verify.
+        var (salt, verifier) = user?.Password is { } password
+            ? (password.SrpSalt, SrpGroup.ParseHex(password.Verifier))
+            : (Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(pool.Id + "/" + username))[..16]), SrpGroup.G);
+        var server = SrpServer.Start(verifier, () => Random.Bytes(32));
+        var block = SecretBlocks.Seal(new SrpState(pool.Id, client.ClientId, user?.Id ?? "", server.Secret, clientPublic, Now));
+        var srpUsername = user?.Username ?? username;
+        return new AuthResponse
+        {
+            ChallengeName = PasswordVerifier,
+            ChallengeParameters = new Dictionary<string, string>
+            {
+                ["SALT"] = salt,
+                ["SRP_B"] = SrpGroup.ToHex(server.PublicValue),
+                ["SECRET_BLOCK"] = Convert.ToBase64String(block),
+                ["USER_ID_FOR_SRP"] = srpUsername,
+                ["USERNAME"] = srpUsername,
+            },
+        };
+    }
+
+    private AuthResponse PasswordSignIn(UserPool pool, AppClient client, Dictionary<string, string?> parameters, RequestContext context)
+    {
+        var username = Required(parameters, "USERNAME");
+        var password = Required(parameters, "PASSWORD");
+        CheckSecretHash(client, username, parameters);
+        var user = FindByName(pool, username);
+        if (user is null)
+        {
+            throw client.PreventUserExistenceErrors == "ENABLED" ? NotAuthorizedException.IncorrectCredentials() : new UserNotFoundException();
+        }
+
+        if (user.Password is not { } credential || !PasswordCredentials.Matches(credential, password))
+        {
+            throw NotAuthorizedException.IncorrectCredentials();
+        }
+
+        return AfterFirstFactor(pool, client, user, parameters.GetValueOrDefault("DEVICE_KEY"), context);
+    }
+
+    private AuthResponse Respond(UserPool pool, AppClient client, string challengeName, string? session, Dictionary<string, string?>? responses, RequestContext context)
+    {
+        if (responses is null || responses.Count == 0)
+        {
+            throw new InvalidParameterException("Missing required parameter challenge responses.");
+        }
+
+        return challengeName switch
+        {
+            PasswordVerifier => AnswerPasswordVerifier(pool, client, responses, context),
+            NewPasswordRequired => AnswerNewPassword(pool, client, session, responses, context),
+            DeviceSrpAuth => AnswerDeviceSrpAuth(pool, client, session, responses),
+            DevicePasswordVerifier => AnswerDevicePasswordVerifier(pool, client, session, responses, context),
+            _ => throw new InvalidParameterException($"The {challengeName} challenge is not supported by CognitoMock."),
+        };
+    }
+
+    private AuthResponse AnswerPasswordVerifier(UserPool pool, AppClient client, Dictionary<string, string?> responses, RequestContext context)
+    {
+        var (timestamp, signature, block) = ProofOf(responses);
+        CheckSecretHash(client, responses["USERNAME"]!, responses);
+        var state = SecretBlocks.Open(block);
+        var user = state is not null && state.UserPoolId == pool.Id && state.ClientId == client.ClientId ? Store.GetUser(state.Owner) : null;
+        if (user?.Password is not { } password || !SameUser(pool, user, responses["USERNAME"]!))
+        {
+            throw NotAuthorizedException.IncorrectCredentials();
+        }
+
+        var server = new SrpServer(SrpGroup.ParseHex(password.Verifier), state!.Secret);
+        VerifyProof(server, state.ClientPublic, pool.SrpPoolName, user.Username, block, timestamp, signature);
+        // Present with a null value is the JS client's retry after "Device does not exist.": no device.
+        var deviceKey = responses.GetValueOrDefault("DEVICE_KEY");
+        return AfterFirstFactor(pool, client, user, deviceKey, context);
+    }
+
+    /// <summary>
+    /// What follows a proven first factor: the user's status, then a device to prove if the client named
+    /// one, then the tokens.
+    /// </summary>
+    private AuthResponse AfterFirstFactor(UserPool pool, AppClient client, User user, string? deviceKey, RequestContext context)
+    {
+        if (!user.Enabled)
+        {
+            throw new NotAuthorizedException("User is disabled.");
+        }
+
+        switch (user.UserStatus)
+        {
+            case UserStatuses.Unconfirmed:
+                throw new UserNotConfirmedException();
+            case UserStatuses.ResetRequired:
+                throw new PasswordResetRequiredException();
+            case UserStatuses.ForceChangePassword:
+                return Challenge(NewPasswordRequired, pool, client, user, deviceKey, new Dictionary<string, string>
+                {
+                    ["USER_ID_FOR_SRP"] = user.Username,
+                    ["requiredAttributes"] = "[]",
+                    ["userAttributes"] = AttributesJson(user),
+                });
+        }
+
+        if (deviceKey is not null)
+        {
+            RequireProvableDevice(user, deviceKey);
+            return Challenge(DeviceSrpAuth, pool, client, user, deviceKey, new Dictionary<string, string>());
+        }
+
+        return SignedIn(pool, client, user, usedDevice: null, context);
+    }
+
+    private AuthResponse AnswerNewPassword(UserPool pool, AppClient client, string? session, Dictionary<string, string?> responses, RequestContext context)
+    {
+        var challenge = Challenges.Find(session, NewPasswordRequired, client);
+        var newPassword = Required(responses, "NEW_PASSWORD");
+        var user = Store.GetUser(challenge.UserId) ?? throw new UserNotFoundException();
+        Store.Write(tx =>
+        {
+            user.Password = PasswordCredentials.Create(pool, user.Username, newPassword, Random);
+            user.UserStatus = UserStatuses.Confirmed;
+            user.UserLastModifiedDate = Now;
+            tx.UpdateUser(pool, user);
+            tx.DeleteChallenge(challenge.Id);
+        });
+        return AfterFirstFactor(pool, client, user, challenge.DeviceKey, context);
+    }
+
+    private AuthResponse AnswerDeviceSrpAuth(UserPool pool, AppClient client, string? session, Dictionary<string, string?> responses)
+    {
+        var challenge = Challenges.Find(session, DeviceSrpAuth, client);
+        var deviceKey = Required(responses, "DEVICE_KEY");
+        var clientPublic = ParseSrpPublic(Required(responses, "SRP_A"));
+        var user = Store.GetUser(challenge.UserId) ?? throw new UserNotFoundException();
+        var device = RequireProvableDevice(user, deviceKey);
+        var verifier = device.Verifier!;
+        var server = SrpServer.Start(SrpGroup.FromUnsignedBytes(Convert.FromBase64String(verifier.PasswordVerifier)), () => Random.Bytes(32));
+        var block = SecretBlocks.Seal(new SrpState(pool.Id, client.ClientId, device.DeviceKey, server.Secret, clientPublic, Now));
+        var next = Store.Write(tx =>
+        {
+            tx.DeleteChallenge(challenge.Id);
+            return Challenges.Open(tx, new ChallengeSession
+            {
+                ChallengeName = DevicePasswordVerifier,
+                UserPoolId = pool.Id,
+                ClientId = client.ClientId,
+                UserId = user.Id,
+                DeviceKey = device.DeviceKey,
+            });
+        });
+        return new AuthResponse
+        {
+            ChallengeName = DevicePasswordVerifier,
+            Session = next,
+            ChallengeParameters = new Dictionary<string, string>
+            {
+                ["SALT"] = Convert.ToHexStringLower(Convert.FromBase64String(verifier.Salt)),
+                ["SRP_B"] = SrpGroup.ToHex(server.PublicValue),
+                ["SECRET_BLOCK"] = Convert.ToBase64String(block),
+                ["USERNAME"] = user.Username,
+                ["DEVICE_KEY"] = device.DeviceKey,
+            },
+        };
+    }
+
+    private AuthResponse AnswerDevicePasswordVerifier(UserPool pool, AppClient client, string? session, Dictionary<string, string?> responses, RequestContext context)
+    {
+        var challenge = Challenges.Find(session, DevicePasswordVerifier, client);
+        var (timestamp, signature, block) = ProofOf(responses);
+        var user = Store.GetUser(challenge.UserId) ?? throw new UserNotFoundException();
+        var device = RequireProvableDevice(user, challenge.DeviceKey!);
+        var state = SecretBlocks.Open(block);
+        if (state is null || state.Owner != device.DeviceKey || state.ClientId != client.ClientId)
+        {
+            throw NotAuthorizedException.IncorrectCredentials();
+        }
+
+        var server = new SrpServer(SrpGroup.FromUnsignedBytes(Convert.FromBase64String(device.Verifier!.PasswordVerifier)), state.Secret);
+        VerifyProof(server, state.ClientPublic, device.DeviceGroupKey, device.DeviceKey, block, timestamp, signature);
+        Store.Write(tx => tx.DeleteChallenge(challenge.Id));
+        return SignedIn(pool, client, user, device, context);
+    }
+
+    /// <summary>
+    /// Tokens for a finished sign-in. In a pool that tracks devices, a sign-in without a proven device is given
+    /// a new one (NewDeviceMetadata) for the client to confirm; a proven device records this sign-in.
+    /// </summary>
+    private AuthResponse SignedIn(UserPool pool, AppClient client, User user, Device? usedDevice, RequestContext context)
+    {
+        var now = Now;
+        var result = Store.Write(tx =>
+        {
+            var device = usedDevice;
+            NewDeviceMetadataType? newDevice = null;
+            if (device is null && pool.TracksDevices)
+            {
+                device = new Device
+                {
+                    DeviceKey = Ids.DeviceKey(),
+                    DeviceGroupKey = Ids.DeviceGroupKey(),
+                    UserId = user.Id,
+                    DeviceSdk = context.UserAgent,
+                };
+                newDevice = new NewDeviceMetadataType { DeviceKey = device.DeviceKey, DeviceGroupKey = device.DeviceGroupKey };
+            }
+
+            if (device is not null)
+            {
+                device.LastIpUsed = context.SourceIp;
+                device.DeviceLastAuthenticatedDate = now;
+                device.DeviceLastModifiedDate = now;
+                if (newDevice is null)
+                {
+                    tx.UpdateDevice(device);
+                }
+                else
+                {
+                    tx.InsertDevice(device);
+                }
+            }
+
+            var tokens = Tokens.SignIn(tx, pool, client, user, device?.DeviceKey, context);
+            tokens.NewDeviceMetadata = newDevice;
+            return tokens;
+        });
+        return new AuthResponse { AuthenticationResult = result, ChallengeParameters = [] };
+    }
+
+    private AuthResponse RefreshSignIn(UserPool pool, AppClient client, Dictionary<string, string?> parameters, RequestContext context)
+    {
+        var refreshToken = Required(parameters, "REFRESH_TOKEN");
+        var grant = Tokens.GrantOfRefreshToken(refreshToken);
+        if (grant is null || grant.UserPoolId != pool.Id || grant.ClientId != client.ClientId)
+        {
+            throw new NotAuthorizedException("Invalid Refresh Token");
+        }
+
+        if (grant.Revoked)
+        {
+            throw new NotAuthorizedException("Refresh Token has been revoked");
+        }
+
+        if (grant.RefreshTokenExpires <= Now)
+        {
+            throw new NotAuthorizedException("Refresh Token has expired");
+        }
+
+        var user = Store.GetUser(grant.UserId) ?? throw new NotAuthorizedException("Invalid Refresh Token");
+        if (client.ClientSecret is not null && !SecretHashMatches(client, user.Username, parameters) && !SecretHashMatches(client, user.Sub, parameters))
+        {
+            throw SecretHashRefused(client, parameters);
+        }
+
+        // In a device-tracking pool, a refresh token works only with the device it was issued to (SEMANTICS §7),
+        // and not at all once that device is forgotten (SEMANTICS §4).
+        if (pool.TracksDevices && grant.DeviceKey is not null
+            && (parameters.GetValueOrDefault("DEVICE_KEY") != grant.DeviceKey || Store.GetDevice(grant.DeviceKey) is null))
+        {
+            throw new NotAuthorizedException("Invalid Refresh Token");
+        }
+
+        if (!user.Enabled)
+        {
+            throw new NotAuthorizedException("User is disabled.");
+        }
+
+        return new AuthResponse { AuthenticationResult = Tokens.Refresh(pool, client, user, grant, context), ChallengeParameters = [] };
+    }
+
+    private AuthResponse Challenge(string name, UserPool pool, AppClient client, User user, string? deviceKey, Dictionary<string, string> parameters)
+    {
+        var session = Store.Write(tx => Challenges.Open(tx, new ChallengeSession
+        {
+            ChallengeName = name,
+            UserPoolId = pool.Id,
+            ClientId = client.ClientId,
+            UserId = user.Id,
+            DeviceKey = deviceKey,
+        }));
+        return new AuthResponse { ChallengeName = name, Session = session, ChallengeParameters = parameters };
+    }
+
+    /// <summary>A device of this user that can prove itself: confirmed, with a verifier. The JS client retries without its device on this error.</summary>
+    private Device RequireProvableDevice(User user, string deviceKey) =>
+        Store.GetDevice(deviceKey) is { Confirmed: true, Verifier: not null } device && device.UserId == user.Id
+            ? device
+            : throw ResourceNotFoundException.Device();
+
+    /// <summary>The parameters of an SRP proof, checked in AWS's order and with AWS's words (SEMANTICS §9).</summary>
+    private static (string Timestamp, byte[] Signature, byte[] Block) ProofOf(Dictionary<string, string?> responses)
+    {
+        foreach (var name in ProofParameters)
+        {
+            Required(responses, name);
+        }
+
+        if (!TryBase64(responses["PASSWORD_CLAIM_SIGNATURE"]!, out var signature))
+        {
+            throw new InvalidParameterException("Invalid PASSWORD_CLAIM_SIGNATURE format. Must be a Base64 string.");
+        }
+
+        if (!SrpTimestamp.TryParse(responses["TIMESTAMP"]!, out var timestamp))
+        {
+            throw new InvalidParameterException("TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.");
+        }
+
+        // A block that is not even base64 was not sealed here: the proof cannot verify.
+        var block = TryBase64(responses["PASSWORD_CLAIM_SECRET_BLOCK"]!, out var bytes) ? bytes : [];
+        return (SrpTimestamp.Format(timestamp), signature, block);
+    }
+
+    /// <summary>
+    /// Checks an SRP proof. The signature is computed over the canonical TIMESTAMP, so a zero-padded day or a
+    /// wrong weekday fails here although it parsed (measured, SEMANTICS §9).
+    /// </summary>
+    private static void VerifyProof(SrpServer server, System.Numerics.BigInteger clientPublic, string prefix, string identity, byte[] block, string timestamp, byte[] signature)
+    {
+        var expected = SrpServer.Signature(server.SessionKey(clientPublic), prefix, identity, block, timestamp);
+        if (!CryptographicOperations.FixedTimeEquals(expected, signature))
+        {
+            throw NotAuthorizedException.IncorrectCredentials();
+        }
+    }
+
+    private static System.Numerics.BigInteger ParseSrpPublic(string srpA)
+    {
+        if (srpA.Any(c => !char.IsAsciiHexDigit(c)))
+        {
+            throw new InvalidParameterException(
+                $"1 validation error detected: Value '{srpA}' at 'sRPA' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[0-9a-fA-F]+$");
+        }
+
+        var value = SrpGroup.ParseHex(srpA);
+        // A ≡ 0 (mod N) would make the shared secret 0 whatever the password: RFC 5054 has the server abort.
+        return (value % SrpGroup.N).IsZero ? throw NotAuthorizedException.IncorrectCredentials() : value;
+    }
+
+    private bool SameUser(UserPool pool, User user, string name) => name == user.Username || FindByName(pool, name)?.Id == user.Id;
+
+    private static string Required(Dictionary<string, string?> parameters, string name) =>
+        parameters.GetValueOrDefault(name) ?? throw new InvalidParameterException($"Missing required parameter {name}");
+
+    /// <summary>A client with a secret needs SECRET_HASH = Base64(HMAC-SHA256(secret, username + clientId)) [doc].</summary>
+    private static void CheckSecretHash(AppClient client, string username, Dictionary<string, string?> parameters)
+    {
+        if (client.ClientSecret is not null && !SecretHashMatches(client, username, parameters))
+        {
+            throw SecretHashRefused(client, parameters);
+        }
+    }
+
+    private static bool SecretHashMatches(AppClient client, string username, Dictionary<string, string?> parameters) =>
+        parameters.GetValueOrDefault("SECRET_HASH") is { } given
+        && CryptographicOperations.FixedTimeEquals(
+            Encoding.ASCII.GetBytes(given),
+            Encoding.ASCII.GetBytes(Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(client.ClientSecret!), Encoding.UTF8.GetBytes(username + client.ClientId)))));
+
+    private static NotAuthorizedException SecretHashRefused(AppClient client, Dictionary<string, string?> parameters) =>
+        parameters.GetValueOrDefault("SECRET_HASH") is null
+            ? new NotAuthorizedException($"Client {client.ClientId} is configured with secret but SECRET_HASH was not received")
+            : new NotAuthorizedException($"Unable to verify secret hash for client {client.ClientId}");
+
+    private static bool TryBase64(string text, out byte[] bytes)
+    {
+        bytes = new byte[text.Length];
+        if (Convert.TryFromBase64String(text, bytes, out var written))
+        {
+            bytes = bytes[..written];
+            return true;
+        }
+
+        return false;
+    }
+
+    private static string AttributesJson(User user)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var attribute in user.Attributes.Where(a => a.Name != "sub"))
+            {
+                writer.WriteString(attribute.Name, attribute.Value);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}

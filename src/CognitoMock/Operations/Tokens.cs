@@ -1,0 +1,69 @@
+using CognitoMock.Api;
+using CognitoMock.Errors;
+using CognitoMock.Tokens;
+
+namespace CognitoMock;
+
+// The operations a signed-in user calls with an access token, and sign-out.
+public sealed partial class CognitoBackend
+{
+    public GetUserResponse GetUser(GetUserRequest request, RequestContext context)
+    {
+        var user = Tokens.Check(request.AccessToken).User;
+        return new GetUserResponse
+        {
+            Username = user.Username,
+            UserAttributes = user.Attributes.ConvertAll(a => new AttributeType { Name = a.Name, Value = a.Value }),
+        };
+    }
+
+    /// <summary>Revokes every token of the user: every grant, so access and refresh tokens alike.</summary>
+    public EmptyResponse GlobalSignOut(GlobalSignOutRequest request, RequestContext context)
+    {
+        var user = Tokens.Check(request.AccessToken).User;
+        Store.Write(tx => tx.RevokeGrantsOfUser(user.Id));
+        return new EmptyResponse();
+    }
+
+    public EmptyResponse AdminUserGlobalSignOut(AdminUserGlobalSignOutRequest request, RequestContext context)
+    {
+        var user = ResolveUser(RequirePool(request.UserPoolId), request.Username);
+        Store.Write(tx => tx.RevokeGrantsOfUser(user.Id));
+        return new EmptyResponse();
+    }
+
+    /// <summary>
+    /// Revokes a refresh token and the access tokens of its sign-in. A token that is no refresh token of this
+    /// mock is refused as unsupported; one of another client is not this client's to revoke.
+    /// </summary>
+    public EmptyResponse RevokeToken(RevokeTokenRequest request, RequestContext context)
+    {
+        var client = Store.GetClient(request.ClientId) ?? throw new UnauthorizedException($"Client {request.ClientId} is not authorized to revoke tokens.");
+        if (client.ClientSecret is not null && request.ClientSecret != client.ClientSecret)
+        {
+            throw new UnauthorizedException($"Client {client.ClientId} is not authorized: the client secret does not match.");
+        }
+
+        if (!client.EnableTokenRevocation)
+        {
+            throw new UnsupportedOperationException("Token revocation is not enabled for this client.");
+        }
+
+        var grant = Tokens.GrantOfRefreshToken(request.Token) ?? throw new UnsupportedTokenTypeException("The token is not a refresh token of this user pool.");
+        if (grant.ClientId != client.ClientId)
+        {
+            throw new UnauthorizedException($"Client {client.ClientId} is not authorized to revoke a token of another client.");
+        }
+
+        Store.Write(tx =>
+        {
+            grant.Revoked = true;
+            tx.UpdateGrant(grant);
+        });
+        return new EmptyResponse();
+    }
+
+    /// <summary>The principal of an access token that a model marks optional but the operation cannot do without.</summary>
+    private AccessTokenPrincipal SignedInUser(string? accessToken) =>
+        string.IsNullOrEmpty(accessToken) ? throw TokenService.InvalidAccessToken() : Tokens.Check(accessToken);
+}
