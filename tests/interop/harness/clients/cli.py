@@ -1,0 +1,84 @@
+"""AWS CLI v2 (Debian awscli, /usr/bin/aws), one process per call.
+
+Input goes through --cli-input-json, so the CLI itself serialises it. --debug is on because it is
+the only place the CLI tells what happened on the wire: one urllib3 status line per HTTP attempt,
+and botocore's "Retry needed" before each retry.
+"""
+import functools
+import glob
+import json
+import re
+import subprocess
+
+from botocore import xform_name
+
+from ..isolation import REGION
+from .dates import tag_cli_dates
+
+AWS = "/usr/bin/aws"
+MAX_PAGES = 100
+_ERROR = re.compile(r"An error occurred \(([^)]*)\) when calling the (\w+) operation(?: \(reached max retries: \d+\))?: (.*)",
+                    re.S)
+_STATUS = re.compile(r'"POST / HTTP/1\.1" (\d{3})')
+
+
+@functools.lru_cache(maxsize=None)
+def _cli_paginated_ops():
+    """The operations the CLI auto-paginates: those in its own bundled botocore's paginators file."""
+    ops = set()
+    for path in glob.glob("/usr/lib/python3/dist-packages/awscli/botocore/data/cognito-idp/*/paginators-1.json"):
+        with open(path) as f:
+            ops.update(json.load(f)["pagination"])
+    return ops
+
+
+class CliClient:
+    name = "cli"
+
+    def __init__(self, env):
+        self.env = env
+
+    def call(self, endpoint, op, params, paginate=None, unvalidated=False):
+        auto = bool(paginate) and op in _cli_paginated_ops()
+        token, outputs, attempts, requests, status = None, [], 0, 0, None
+        while True:
+            request = dict(params, **({paginate["token"]: token} if token else {}))
+            r = self._run(endpoint, op, request, auto)
+            attempts += r.get("attempts", 0)
+            requests += r.get("requests", 0)
+            if not r["ok"]:
+                r["attempts"], r["requests"] = attempts, requests
+                return r
+            outputs.append(r["output"])
+            status = r["status"]
+            token = outputs[-1].get(paginate["token"]) if paginate and not auto else None
+            if not token or len(outputs) >= MAX_PAGES:
+                break
+        if paginate:
+            items = [i for o in outputs for i in o.get(paginate["items"], [])]
+            output = {paginate["items"]: items, "_pages": requests}
+        else:
+            output = outputs[0]
+        return {"ok": True, "output": tag_cli_dates(output), "attempts": attempts, "requests": requests,
+                "status": status}
+
+    def _run(self, endpoint, op, params, auto_paginate):
+        argv = [AWS, "--debug", "cognito-idp", xform_name(op, "-"), "--endpoint-url", endpoint,
+                "--region", REGION, "--output", "json", "--cli-input-json", json.dumps(params)]
+        if not auto_paginate:
+            argv.append("--no-paginate")
+        p = subprocess.run(argv, env=self.env, capture_output=True, text=True, timeout=120)
+        statuses = [int(s) for s in _STATUS.findall(p.stderr)]
+        retries = p.stderr.count("Retry needed")
+        counts = {"attempts": len(statuses), "requests": len(statuses) - retries}
+        errors = _ERROR.findall(p.stderr)
+        if p.returncode == 0:
+            out = json.loads(p.stdout) if p.stdout.strip() else {}
+            return dict(counts, ok=True, output=out, status=statuses[-1] if statuses else None)
+        if errors and statuses:
+            code, _, message = errors[-1]
+            return dict(counts, ok=False, error={"code": code, "message": message.rstrip("\n"),
+                                                 "status": statuses[-1], "typed": None})
+        # Exit 252 is the CLI refusing the input itself; anything else without an answer is a crash.
+        lines = [l for l in p.stderr.splitlines() if l and " - DEBUG - " not in l and not l.startswith("20")]
+        return {"ok": False, "client_error": f"exit {p.returncode}: {' '.join(lines[-3:])[:400]}"}
