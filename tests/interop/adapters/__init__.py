@@ -1,7 +1,7 @@
 """One adapter per target: how to start it, and how to build a fixture plan on it.
 
 TARGETS maps the --target name to the adapter's module; each module has a `Target` class with
-start(workdir, env) -> endpoint, stop(), and build(plan, api) -> (state, notes).
+start(workdir, env) -> endpoint, stop(), build(plan, api) -> (state, notes), and version().
 """
 import importlib
 

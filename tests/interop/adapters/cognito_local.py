@@ -37,5 +37,9 @@ class Target:
         if self.server:
             self.server.stop()
 
+    def version(self):
+        with open(os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(self.entry))), "package.json")) as f:
+            return "cognito-local " + json.load(f)["version"]
+
     def build(self, plan, api):
         return build_through_api(plan, api)

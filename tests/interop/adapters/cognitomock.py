@@ -39,6 +39,10 @@ class Target:
         if self.server:
             self.server.stop()
 
+    def version(self):
+        rev = subprocess.run(["git", "-C", self.root, "log", "-1", "--format=%h %cs"], capture_output=True, text=True)
+        return f"cognitomock {rev.stdout.strip() or '(not a git checkout)'}"
+
     def build(self, plan, api):
         request = urllib.request.Request(f"{self.server.endpoint}/_mock/seed", method="POST",
                                          data=json.dumps(seed_document(plan)).encode(),

@@ -1,6 +1,7 @@
 """moto's standalone server (moto_server), in memory; fixtures go through the API."""
 import os
 import shutil
+import subprocess
 
 from harness.servers import Server
 
@@ -23,6 +24,18 @@ class Target:
     def stop(self):
         if self.server:
             self.server.stop()
+
+    def version(self):
+        """moto's version, asked of the Python that runs moto_server (through pyenv when it is a shim)."""
+        try:
+            script = subprocess.run(["pyenv", "which", "moto_server"], capture_output=True, text=True,
+                                    timeout=20).stdout.strip() or self.binary
+            with open(script) as f:
+                python = f.readline()[2:].strip()
+            return "moto " + subprocess.run([python, "-c", "import moto; print(moto.__version__)"],
+                                            capture_output=True, text=True, timeout=60).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            return "moto (version unknown)"
 
     def build(self, plan, api):
         return build_through_api(plan, api)

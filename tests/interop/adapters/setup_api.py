@@ -28,7 +28,7 @@ def build_through_api(plan, api):
         for user in pool["Users"]:
             actual["users"][user["key"]] = _create_user(api, pool, pool_id, actual, user)
             left_out += len(user["Devices"])
-    notes = [f"{left_out} device(s), no API creates one without a sign-in"] if left_out else []
+    notes = [f"{left_out} devices, which no API creates without a sign-in"] if left_out else []
     return state(plan, actual), notes
 
 

@@ -1,14 +1,18 @@
 """Case files (cases/*.json) and the placeholders in them.
 
 A file holds {"defaults": {...}, "cases": [...]}; every case takes the defaults it does not set.
-A case: name, fixture, mutates (fresh fixture per client when true), clients (default: the API
-clients), notes, and steps: [{op, input, paginate?, unvalidated?, expect}]; or op/input/expect at
+A case: name, fixture, mutates, clients (default: the API clients), notes, and steps: [{op, input, paginate?, unvalidated?, expect}]; or op/input/expect at
 the top for a single step. expect is {"output": <matcher>} or {"error": {"code", "message"?}}.
 
 Placeholders: "${pools.main.id}", "${pool.id}" (the fixture's first pool), "${client.id}",
 "${users.alice.sub}", "${users.alice.device_keys}", "${users.alice.devices.0.key}",
 "${steps.0.User.Username}" (an earlier step's output), "${unique}" (fresh per case run),
 "${repeat:a:129}". A string that is one placeholder becomes that value itself (list, number...).
+
+A case that may write gets a fixture of its own for each client; read-only cases share one per
+run. `mutates` is inferred from the operations (anything but Describe/Get/List is taken as a
+write, a sign-in too: it may create a device), because a case that expects an error still writes
+on a target that wrongly accepts the call, and must not spoil the shared state for other cases.
 """
 import glob
 import json
@@ -20,6 +24,7 @@ from .clients import API_CLIENTS
 CASE_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "cases")
 _PLACEHOLDER = re.compile(r"\$\{([^}]+)\}")
 _STEP_KEYS = ("op", "input", "paginate", "unvalidated", "expect")
+_READ_ONLY = ("Describe", "Get", "List", "AdminGet", "AdminList", "listDevices")
 
 
 class CaseError(Exception):
@@ -38,7 +43,7 @@ def load_all(pattern=None):
             if "steps" not in case:
                 case["steps"] = [{k: case.pop(k) for k in _STEP_KEYS if k in case}]
             case.setdefault("clients", list(API_CLIENTS))
-            case.setdefault("mutates", False)
+            case.setdefault("mutates", any(not step["op"].startswith(_READ_ONLY) for step in case["steps"]))
             cases.append(case)
     names = [c["name"] for c in cases]
     duplicates = {n for n in names if names.count(n) > 1}

@@ -12,6 +12,7 @@ a list of the same length, element by element. Matchers:
   {"$startsWith": "..."}   a string with that prefix
   {"$type": "string"}      string, number, boolean, list, object
   {"$each": m}             every element of a list matches m
+  {"$contains": m}         some element of a list matches m
   {"$unordered": [m, ...]} a list whose elements match these, in any order, one each
   {"$pluck": "Key", "$sameSet": [...]}   the list's Key values equal these as a multiset
   {"$attrs": {name: m}}    a [{Name, Value}] list with exactly these names, values matching
@@ -115,6 +116,11 @@ def _each(arg, actual, path, _):
             return problem
 
 
+def _contains(arg, actual, path, _):
+    if not isinstance(actual, list) or all(check(arg, item) for item in actual):
+        return f"{path}: no element matches {_show(arg)} among {_show(actual)}"
+
+
 def _unordered(arg, actual, path, _):
     if not isinstance(actual, list) or len(actual) != len(arg):
         return f"{path}: expected a list of {len(arg)}, got {_show(actual)}"
@@ -163,7 +169,7 @@ def _not(arg, actual, path, _):
 
 
 _MATCHERS = {"$absent": _absent, "$present": _present, "$date": _date, "$len": _len, "$regex": _regex,
-             "$startsWith": _starts, "$type": _type, "$each": _each, "$unordered": _unordered,
+             "$startsWith": _starts, "$type": _type, "$each": _each, "$contains": _contains, "$unordered": _unordered,
              "$pluck": _pluck, "$attrs": _attrs(True), "$attrsInclude": _attrs(False), "$not": _not}
 
 

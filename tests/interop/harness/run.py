@@ -1,12 +1,15 @@
 """Runs the cases against one target through the chosen clients. Usage: see tests/interop/run.sh."""
 import argparse
+import concurrent.futures
 import json
 import os
 import secrets
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 INTEROP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -16,6 +19,7 @@ import adapters  # noqa: E402
 from adapters.setup_api import SetupError  # noqa: E402
 from harness import cases as case_files  # noqa: E402
 from harness import clients, fixtures, matchers  # noqa: E402
+from harness.clients.cli import AWS  # noqa: E402
 from harness.clients.node import NodeBridge  # noqa: E402
 from harness.isolation import apply_to_this_process, isolated_env  # noqa: E402
 from harness.servers import ServerFailed  # noqa: E402
@@ -36,23 +40,34 @@ def main(argv=None):
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     target = adapters.load(args.target, {"repo": args.repo})
     bridge = NodeBridge(env, workdir)
-    results, started = [], time.time()
+    jobs = [(case, client) for case in cases for client in case["clients"] if client in selected]
+    results, started = [None] * len(jobs), time.time()
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs)
     try:
         try:
             endpoint = target.start(workdir, env)
         except ServerFailed as e:
             endpoint, down = None, f"target did not start: {e}"
         runner = Runner(target, endpoint, env, workdir, bridge)
-        for case in cases:
-            for client in [c for c in case["clients"] if c in selected]:
-                status, reason, observed = ("FAIL", down, None) if endpoint is None else runner.run(case, client)
-                results.append({"case": case["name"], "client": client, "status": status, "reason": reason,
-                                "observed": observed, "notes": case.get("notes")})
-                print(f"{status} {case['name']} [{client}]" + (f" {reason}" if reason else ""), flush=True)
+
+        def run(index):
+            case, client = jobs[index]
+            status, reason, observed = ("FAIL", down, None) if endpoint is None else runner.run(case, client)
+            results[index] = {"case": case["name"], "client": client, "status": status, "reason": reason,
+                              "observed": observed, "notes": case.get("notes")}
+            return index
+
+        # Case runs are independent (a mutating case gets its own fixture), so they run side by
+        # side: the CLI's start-up time dominates, and other clients fill the gaps.
+        for future in concurrent.futures.as_completed([pool.submit(run, i) for i in range(len(jobs))]):
+            r = results[future.result()]
+            print(f"{r['status']} {r['case']} [{r['client']}]" + (f" {r['reason']}" if r["reason"] else ""), flush=True)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
+        pool.shutdown(wait=False, cancel_futures=True)
         return 130
     finally:
+        pool.shutdown(wait=True, cancel_futures=True)
         bridge.stop()
         target.stop()
         if args.keep:
@@ -63,11 +78,27 @@ def main(argv=None):
     failed = len(results) - passed
     if args.results:
         with open(args.results, "w") as f:
-            json.dump({"target": args.target, "clients": selected, "filter": args.filter,
+            json.dump({"target": args.target, "versions": versions(target), "clients": selected, "filter": args.filter,
                        "seconds": round(time.time() - started, 1), "passed": passed, "failed": failed,
                        "results": results}, f, indent=1, default=str)
     print(f"interop: {passed} passed, {failed} failed")
     return 0 if failed == 0 and results else 1
+
+
+def versions(target):
+    """What ran: the target and each client, for the parity report."""
+    import boto3
+    import botocore
+
+    def package(name):
+        with open(os.path.join(INTEROP, "node_modules", name, "package.json")) as f:
+            return json.load(f)["version"]
+
+    cli = subprocess.run([AWS, "--version"], capture_output=True, text=True).stdout.split()
+    return {"target": target.version(), "cli": cli[0] if cli else "?",
+            "boto3": f"boto3/{boto3.__version__} botocore/{botocore.__version__}",
+            "js": "@aws-sdk/client-cognito-identity-provider/" + package("@aws-sdk/client-cognito-identity-provider"),
+            "cognito-js": "amazon-cognito-identity-js/" + package("amazon-cognito-identity-js")}
 
 
 def parse_args(argv):
@@ -78,6 +109,7 @@ def parse_args(argv):
     p.add_argument("--results", help="write machine-readable results to this JSON file")
     p.add_argument("--repo", help="repository root for the cognitomock build (default: the one holding this harness)")
     p.add_argument("--keep", action="store_true", help="keep the run's temp dir (server logs, data)")
+    p.add_argument("--jobs", type=int, default=3, help="case runs side by side (default 3)")
     return p.parse_args(argv)
 
 
@@ -88,25 +120,30 @@ class Runner:
         self.api = setup_api(endpoint)
         self.clients = {}
         self.shared = {}  # fixture name -> (state, notes) or SetupError, for cases that do not mutate
+        self.lock = threading.Lock()
 
     def client(self, name):
-        if name not in self.clients:
-            self.clients[name] = clients.create(name, self.env, self.workdir, self.bridge)
-        return self.clients[name]
+        with self.lock:
+            if name not in self.clients:
+                self.clients[name] = clients.create(name, self.env, self.workdir, self.bridge)
+            return self.clients[name]
 
     def fixture(self, case):
         name = case.get("fixture")
         if not name:
             return {}, []
-        if case["mutates"] or name not in self.shared:
-            try:
-                built = self.target.build(fixtures.plan(name), self.api)
-            except SetupError as e:
-                built = e
-            if case["mutates"]:
-                return _raise_or_return(built)
-            self.shared[name] = built
+        if case["mutates"]:
+            return _raise_or_return(self.build(name))
+        with self.lock:  # a shared fixture is built once, by whichever case needs it first
+            if name not in self.shared:
+                self.shared[name] = self.build(name)
         return _raise_or_return(self.shared[name])
+
+    def build(self, name):
+        try:
+            return self.target.build(fixtures.plan(name), self.api)
+        except SetupError as e:
+            return e
 
     def run(self, case, client_name):
         """(status, reason, observed) of one case through one client."""
@@ -127,7 +164,7 @@ class Runner:
                 problem = judge(case_files.resolve(step["expect"], context), observed)
                 if problem:
                     where = f"step {i + 1} {step['op']}: " if len(case["steps"]) > 1 else ""
-                    left_out = f" (setup left out: {'; '.join(notes)})" if notes else ""
+                    left_out = f" (not in setup: {'; '.join(notes)})" if notes else ""
                     return "FAIL", where + problem + left_out, observed
                 context["steps"].append(observed.get("output", {}))
         except case_files.CaseError as e:
@@ -169,7 +206,7 @@ def expectation(expect, r):
 
 def describe_error(e):
     message = " ".join(str(e.get("message")).split())  # moto's HTML 500 pages span lines
-    return f"{e['code']} (HTTP {e.get('status')}): {message[:160]!r}"
+    return f"{e['code']} (HTTP {e.get('status')}): {message[:120]!r}"
 
 
 def wire_hygiene(r):

@@ -1,4 +1,6 @@
 """boto3 / botocore (Debian python3-boto3), in this process."""
+import threading
+
 import boto3
 import botocore.config
 import botocore.exceptions
@@ -17,14 +19,16 @@ class BotoClient:
         self._session = boto3.session.Session(aws_access_key_id="test", aws_secret_access_key="test",
                                               region_name=REGION)
         self._clients = {}
+        self._lock = threading.Lock()  # sessions are not thread-safe; the clients they make are
 
     def _client(self, endpoint, validate):
         key = (endpoint, validate)
-        if key not in self._clients:
-            # parameter_validation=False only for cases that must send what botocore would refuse.
-            config = botocore.config.Config(parameter_validation=validate)
-            self._clients[key] = self._session.client("cognito-idp", endpoint_url=endpoint, config=config)
-        return self._clients[key]
+        with self._lock:
+            if key not in self._clients:
+                # parameter_validation=False only for cases that must send what botocore would refuse.
+                config = botocore.config.Config(parameter_validation=validate)
+                self._clients[key] = self._session.client("cognito-idp", endpoint_url=endpoint, config=config)
+            return self._clients[key]
 
     def call(self, endpoint, op, params, paginate=None, unvalidated=False):
         client = self._client(endpoint, not unvalidated)

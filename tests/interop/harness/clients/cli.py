@@ -19,17 +19,18 @@ AWS = "/usr/bin/aws"
 MAX_PAGES = 100
 _ERROR = re.compile(r"An error occurred \(([^)]*)\) when calling the (\w+) operation(?: \(reached max retries: \d+\))?: (.*)",
                     re.S)
+_ERROR_START = "An error occurred ("
 _STATUS = re.compile(r'"POST / HTTP/1\.1" (\d{3})')
 
 
 @functools.lru_cache(maxsize=None)
-def _cli_paginated_ops():
-    """The operations the CLI auto-paginates: those in its own bundled botocore's paginators file."""
-    ops = set()
+def _cli_paginators():
+    """The operations the CLI auto-paginates, from its own bundled botocore's paginators file."""
+    paginators = {}
     for path in glob.glob("/usr/lib/python3/dist-packages/awscli/botocore/data/cognito-idp/*/paginators-1.json"):
         with open(path) as f:
-            ops.update(json.load(f)["pagination"])
-    return ops
+            paginators.update(json.load(f)["pagination"])
+    return paginators
 
 
 class CliClient:
@@ -39,11 +40,17 @@ class CliClient:
         self.env = env
 
     def call(self, endpoint, op, params, paginate=None, unvalidated=False):
-        auto = bool(paginate) and op in _cli_paginated_ops()
+        auto = _cli_paginators().get(op) if paginate else None
+        extra = []
+        if auto and auto.get("limit_key") in params:
+            # The CLI stops auto-paginating when the input names the page size itself; its way
+            # to set the page size is --page-size.
+            params = dict(params)
+            extra = ["--page-size", str(params.pop(auto["limit_key"]))]
         token, outputs, attempts, requests, status = None, [], 0, 0, None
         while True:
             request = dict(params, **({paginate["token"]: token} if token else {}))
-            r = self._run(endpoint, op, request, auto)
+            r = self._run(endpoint, op, request, extra if auto else ["--no-paginate"])
             attempts += r.get("attempts", 0)
             requests += r.get("requests", 0)
             if not r["ok"]:
@@ -62,16 +69,15 @@ class CliClient:
         return {"ok": True, "output": tag_cli_dates(output), "attempts": attempts, "requests": requests,
                 "status": status}
 
-    def _run(self, endpoint, op, params, auto_paginate):
+    def _run(self, endpoint, op, params, extra):
         argv = [AWS, "--debug", "cognito-idp", xform_name(op, "-"), "--endpoint-url", endpoint,
-                "--region", REGION, "--output", "json", "--cli-input-json", json.dumps(params)]
-        if not auto_paginate:
-            argv.append("--no-paginate")
+                "--region", REGION, "--output", "json", "--cli-input-json", json.dumps(params), *extra]
         p = subprocess.run(argv, env=self.env, capture_output=True, text=True, timeout=120)
         statuses = [int(s) for s in _STATUS.findall(p.stderr)]
         retries = p.stderr.count("Retry needed")
         counts = {"attempts": len(statuses), "requests": len(statuses) - retries}
-        errors = _ERROR.findall(p.stderr)
+        # The CLI's own last words; with --debug the same line also appears inside a traceback.
+        errors = _ERROR.findall(p.stderr[p.stderr.rfind(_ERROR_START):])
         if p.returncode == 0:
             out = json.loads(p.stdout) if p.stdout.strip() else {}
             return dict(counts, ok=True, output=out, status=statuses[-1] if statuses else None)

@@ -4,6 +4,7 @@ import json
 import os
 import selectors
 import subprocess
+import threading
 
 NODE_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "node")
 TIMEOUT = 120
@@ -15,6 +16,7 @@ class NodeBridge:
         self.process = None
         self._ids = itertools.count(1)
         self._buffer = b""
+        self._lock = threading.Lock()  # one request in flight: the driver answers in order
 
     def client(self, name):
         return NodeClient(self, name)
@@ -26,6 +28,10 @@ class NodeBridge:
                                         start_new_session=True)
 
     def request(self, payload):
+        with self._lock:
+            return self._request(payload)
+
+    def _request(self, payload):
         if self.process is None or self.process.poll() is not None:
             self._start()
         payload = dict(payload, id=next(self._ids))
