@@ -29,7 +29,7 @@ class Target:
         if build.returncode != 0:
             lines = [l for l in build.stdout.splitlines() + build.stderr.splitlines() if "error" in l]
             raise ServerFailed(f"dotnet build failed: {' | '.join(lines[:3]) or build.stdout[-300:]}")
-        argv = ["dotnet", os.path.join(self.out, "cognito-mock.dll"), "--port", "0",
+        argv = ["dotnet", os.path.join(self.out, "cognito-mock.dll"), "--host", "127.0.0.1", "--port", "0",
                 "--data", os.path.join(workdir, "cognitomock.db")]
         self.server = Server("cognitomock", argv, workdir, env, r"listening on http://127\.0\.0\.1:(\d+)",
                              os.path.join(workdir, "cognitomock.log"))

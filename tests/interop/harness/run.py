@@ -36,8 +36,10 @@ def main(argv=None):
     workdir = tempfile.mkdtemp(prefix=f"interop-{args.target}-")
     env = isolated_env(workdir)
     apply_to_this_process(env)
-    # SIGTERM (CI timeouts, parity.sh) unwinds like Ctrl-C, so the finally below stops the server.
+    # SIGTERM (CI timeouts) unwinds like Ctrl-C, so the finally below stops the server; SIGINT is
+    # set too because a shell starts background jobs with it ignored, and Python keeps that.
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     target = adapters.load(args.target, {"repo": args.repo})
     bridge = NodeBridge(env, workdir)
     jobs = [(case, client) for case in cases for client in case["clients"] if client in selected]
@@ -169,6 +171,8 @@ class Runner:
                 context["steps"].append(observed.get("output", {}))
         except case_files.CaseError as e:
             return "FAIL", f"case error: {e}", observed
+        except Exception as e:  # noqa: BLE001 - one broken case must not stop the run
+            return "FAIL", f"harness error: {type(e).__name__}: {e}", observed
         return "PASS", None, observed
 
 
