@@ -24,8 +24,11 @@ class Target:
 
     def start(self, workdir, env):
         project = os.path.join(self.root, "src", "CognitoMock.Server")
-        build = subprocess.run(["dotnet", "build", "-c", "Release", "-o", self.out, "--nologo", "-v", "q", project],
-                               cwd=self.root, env=env, capture_output=True, text=True)
+        try:
+            build = subprocess.run(["dotnet", "build", "-c", "Release", "-o", self.out, "--nologo", "-v", "q", project],
+                                   cwd=self.root, env=env, capture_output=True, text=True, timeout=900)
+        except subprocess.TimeoutExpired:
+            raise ServerFailed("dotnet build took more than 15 minutes") from None
         if build.returncode != 0:
             lines = [l for l in build.stdout.splitlines() + build.stderr.splitlines() if "error" in l]
             raise ServerFailed(f"dotnet build failed: {' | '.join(lines[:3]) or build.stdout[-300:]}")

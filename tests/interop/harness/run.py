@@ -187,7 +187,10 @@ def judge(expect, r):
     if "client_error" in r:
         return f"client error: {r['client_error']}"
     problems = [expectation(expect, r), wire_hygiene(r)]
-    return "; ".join(p for p in problems if p) or None
+    problem = "; ".join(p for p in problems if p) or None
+    if problem and r.get("wire"):  # cognito-js: which of its requests went wrong
+        problem += f" [requests: {', '.join(r['wire'])}]"
+    return problem
 
 
 def expectation(expect, r):

@@ -16,6 +16,18 @@ ALL = ("cli", "boto3", "js", "cognito-js")
 API_CLIENTS = ("cli", "boto3", "js")
 
 
+MAX_PAGES = 100  # a target that always answers a token must not page forever
+
+
+def merge_pages(pages, paginate, count=None):
+    """One output as it is; pages of a paginated call as one output with every item, and the
+    number of requests it took (`_pages`), which cases use to see where paging stopped."""
+    if not paginate:
+        return pages[0]
+    items = [item for page in pages for item in page.get(paginate["items"], [])]
+    return {paginate["items"]: items, "_pages": len(pages) if count is None else count}
+
+
 def create(name, env, workdir, bridge):
     if name == "cli":
         from .cli import CliClient

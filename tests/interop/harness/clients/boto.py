@@ -7,9 +7,8 @@ import botocore.exceptions
 from botocore import xform_name
 
 from ..isolation import REGION
+from . import MAX_PAGES, merge_pages
 from .dates import tag_datetimes
-
-MAX_PAGES = 100
 
 
 class BotoClient:
@@ -61,14 +60,6 @@ class BotoClient:
                               "typed": None if modeled is botocore.exceptions.ClientError else isinstance(e, modeled)}}
         except (botocore.exceptions.BotoCoreError, ValueError) as e:
             return {"ok": False, "client_error": f"{type(e).__name__}: {e}"}
-        return {"ok": True, "output": tag_datetimes(_merge(pages, paginate)), "attempts": attempts,
+        outputs = [{k: v for k, v in p.items() if k != "ResponseMetadata"} for p in pages]
+        return {"ok": True, "output": tag_datetimes(merge_pages(outputs, paginate)), "attempts": attempts,
                 "requests": len(pages), "status": pages[-1]["ResponseMetadata"]["HTTPStatusCode"]}
-
-
-def _merge(pages, paginate):
-    """One page as it is; several pages as one output with every item, and the page count."""
-    strip = [{k: v for k, v in p.items() if k != "ResponseMetadata"} for p in pages]
-    if not paginate:
-        return strip[0]
-    items = [item for p in strip for item in p.get(paginate["items"], [])]
-    return {paginate["items"]: items, "_pages": len(strip)}

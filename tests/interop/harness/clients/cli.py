@@ -13,10 +13,10 @@ import subprocess
 from botocore import xform_name
 
 from ..isolation import REGION
+from . import MAX_PAGES, merge_pages
 from .dates import tag_cli_dates
 
 AWS = "/usr/bin/aws"
-MAX_PAGES = 100
 _ERROR = re.compile(r"An error occurred \(([^)]*)\) when calling the (\w+) operation(?: \(reached max retries: \d+\))?: (.*)",
                     re.S)
 _ERROR_START = "An error occurred ("
@@ -61,13 +61,9 @@ class CliClient:
             token = outputs[-1].get(paginate["token"]) if paginate and not auto else None
             if not token or len(outputs) >= MAX_PAGES:
                 break
-        if paginate:
-            items = [i for o in outputs for i in o.get(paginate["items"], [])]
-            output = {paginate["items"]: items, "_pages": requests}
-        else:
-            output = outputs[0]
-        return {"ok": True, "output": tag_cli_dates(output), "attempts": attempts, "requests": requests,
-                "status": status}
+        # With auto-pagination one CLI run makes all the requests: the page count is the request count.
+        return {"ok": True, "output": tag_cli_dates(merge_pages(outputs, paginate, requests)),
+                "attempts": attempts, "requests": requests, "status": status}
 
     def _run(self, endpoint, op, params, extra):
         argv = [AWS, "--debug", "cognito-idp", xform_name(op, "-"), "--endpoint-url", endpoint,
