@@ -25,7 +25,9 @@ class Target:
     def start(self, workdir, env):
         project = os.path.join(self.root, "src", "CognitoMock.Server")
         try:
-            build = subprocess.run(["dotnet", "build", "-c", "Release", "-o", self.out, "--nologo", "-v", "q", project],
+            # No build servers: nothing of the run may outlive it.
+            build = subprocess.run(["dotnet", "build", "-c", "Release", "-o", self.out, "--nologo", "-v", "q",
+                                    "--disable-build-servers", project],
                                    cwd=self.root, env=env, capture_output=True, text=True, timeout=900)
         except subprocess.TimeoutExpired:
             raise ServerFailed("dotnet build took more than 15 minutes") from None
@@ -36,7 +38,14 @@ class Target:
                 "--data", os.path.join(workdir, "cognitomock.db")]
         self.server = Server("cognitomock", argv, workdir, env, r"listening on http://127\.0\.0\.1:(\d+)",
                              os.path.join(workdir, "cognitomock.log"))
-        return self.server.start()
+        endpoint = self.server.start()
+        # An empty data file gets the binary's demo seed; cases start from nothing but their fixtures.
+        try:
+            self._admin("POST", "/_mock/reset")
+        except SetupError as e:
+            self.server.stop()
+            raise ServerFailed(str(e)) from None
+        return endpoint
 
     def stop(self):
         if self.server:
@@ -47,17 +56,20 @@ class Target:
         return f"cognitomock {rev.stdout.strip() or '(not a git checkout)'}"
 
     def build(self, plan, api):
-        request = urllib.request.Request(f"{self.server.endpoint}/_mock/seed", method="POST",
-                                         data=json.dumps(seed_document(plan)).encode(),
+        self._admin("POST", "/_mock/seed", seed_document(plan))
+        return state(plan), []
+
+    def _admin(self, method, path, body=None):
+        request = urllib.request.Request(f"{self.server.endpoint}{path}", method=method,
+                                         data=json.dumps(body).encode() if body is not None else b"",
                                          headers={"Content-Type": "application/json"})
         try:
             with urllib.request.urlopen(request, timeout=30) as response:
-                response.read()
+                return response.read()
         except urllib.error.HTTPError as e:
-            raise SetupError(f"POST /_mock/seed: HTTP {e.code}: {e.read().decode(errors='replace')[:300]}")
+            raise SetupError(f"{method} {path}: HTTP {e.code}: {e.read().decode(errors='replace')[:300]}") from None
         except urllib.error.URLError as e:
-            raise SetupError(f"POST /_mock/seed: {e.reason}")
-        return state(plan), []
+            raise SetupError(f"{method} {path}: {e.reason}") from None
 
 
 _POOL_KEYS = ("Id", "Name", "AliasAttributes", "UsernameAttributes", "UsernameConfiguration", "DeviceConfiguration")

@@ -45,11 +45,12 @@ def main(argv=None):
     jobs = [(case, client) for case in cases for client in case["clients"] if client in selected]
     results, started = [None] * len(jobs), time.time()
     pool = concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs)
+    endpoint, down = None, None
     try:
         try:
             endpoint = target.start(workdir, env)
-        except ServerFailed as e:
-            endpoint, down = None, f"target did not start: {e}"
+        except (ServerFailed, OSError) as e:  # OSError: its binary (dotnet, moto_server, node) is missing
+            down = f"target did not start: {e}"
         runner = Runner(target, endpoint, env, workdir, bridge)
 
         def run(index):
