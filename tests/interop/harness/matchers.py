@@ -36,10 +36,10 @@ def check(expected, actual, path="$"):
                 return problem
         return None
     if actual is ABSENT:
-        return f"{path}: absent, expected {_show(expected)}"
+        return f"{path}: absent, expected {show(expected)}"
     if isinstance(expected, dict):
         if not isinstance(actual, dict) or "__date__" in actual:
-            return f"{path}: expected an object, got {_show(actual)}"
+            return f"{path}: expected an object, got {show(actual)}"
         for key, sub in expected.items():
             problem = check(sub, actual.get(key, ABSENT), f"{path}.{key}")
             if problem:
@@ -47,20 +47,20 @@ def check(expected, actual, path="$"):
         return None
     if isinstance(expected, list):
         if not isinstance(actual, list) or len(actual) != len(expected):
-            return f"{path}: expected a list of {len(expected)}, got {_show(actual)}"
+            return f"{path}: expected a list of {len(expected)}, got {show(actual)}"
         for i, (e, a) in enumerate(zip(expected, actual)):
             problem = check(e, a, f"{path}[{i}]")
             if problem:
                 return problem
         return None
     if type(expected) is not type(actual) or expected != actual:  # 1 != True, "1" != 1
-        return f"{path}: expected {_show(expected)}, got {_show(actual)}"
+        return f"{path}: expected {show(expected)}, got {show(actual)}"
     return None
 
 
 def _absent(arg, actual, path, _):
     if arg and actual is not ABSENT:
-        return f"{path}: expected absent, got {_show(actual)}"
+        return f"{path}: expected absent, got {show(actual)}"
 
 
 def _present(arg, actual, path, _):
@@ -70,7 +70,7 @@ def _present(arg, actual, path, _):
 
 def _date(arg, actual, path, _):
     if not (isinstance(actual, dict) and "__date__" in actual):
-        return f"{path}: expected a date the client parsed, got {_show(actual)}"
+        return f"{path}: expected a date the client parsed, got {show(actual)}"
     if arg is True:
         return None
     try:
@@ -90,12 +90,12 @@ def _len(arg, actual, path, _):
 
 def _regex(arg, actual, path, _):
     if not isinstance(actual, str) or not re.search(arg, actual):
-        return f"{path}: expected /{arg}/, got {_show(actual)}"
+        return f"{path}: expected /{arg}/, got {show(actual)}"
 
 
 def _starts(arg, actual, path, _):
     if not isinstance(actual, str) or not actual.startswith(arg):
-        return f"{path}: expected to start with {arg!r}, got {_show(actual)}"
+        return f"{path}: expected to start with {arg!r}, got {show(actual)}"
 
 
 _TYPES = {"string": str, "number": (int, float), "boolean": bool, "list": list, "object": dict}
@@ -104,12 +104,12 @@ _TYPES = {"string": str, "number": (int, float), "boolean": bool, "list": list, 
 def _type(arg, actual, path, _):
     ok = isinstance(actual, _TYPES[arg]) and not (arg == "number" and isinstance(actual, bool))
     if not ok:
-        return f"{path}: expected a {arg}, got {_show(actual)}"
+        return f"{path}: expected a {arg}, got {show(actual)}"
 
 
 def _each(arg, actual, path, _):
     if not isinstance(actual, list):
-        return f"{path}: expected a list, got {_show(actual)}"
+        return f"{path}: expected a list, got {show(actual)}"
     for i, item in enumerate(actual):
         problem = check(arg, item, f"{path}[{i}]")
         if problem:
@@ -118,12 +118,12 @@ def _each(arg, actual, path, _):
 
 def _contains(arg, actual, path, _):
     if not isinstance(actual, list) or all(check(arg, item) for item in actual):
-        return f"{path}: no element matches {_show(arg)} among {_show(actual)}"
+        return f"{path}: no element matches {show(arg)} among {show(actual)}"
 
 
 def _unordered(arg, actual, path, _):
     if not isinstance(actual, list) or len(actual) != len(arg):
-        return f"{path}: expected a list of {len(arg)}, got {_show(actual)}"
+        return f"{path}: expected a list of {len(arg)}, got {show(actual)}"
 
     def assign(i, free):  # small lists: plain backtracking
         if i == len(arg):
@@ -132,12 +132,12 @@ def _unordered(arg, actual, path, _):
 
     if not assign(0, frozenset(range(len(actual)))):
         first = next((m for m in arg if all(check(m, a) for a in actual)), arg[0])
-        return f"{path}: no element matches {_show(first)}"
+        return f"{path}: no element matches {show(first)}"
 
 
 def _pluck(arg, actual, path, expected):
     if not isinstance(actual, list):
-        return f"{path}: expected a list, got {_show(actual)}"
+        return f"{path}: expected a list, got {show(actual)}"
     got = [item.get(arg) if isinstance(item, dict) else None for item in actual]
     want = expected.get("$sameSet")
     if sorted(map(str, got)) != sorted(map(str, want)):
@@ -145,14 +145,14 @@ def _pluck(arg, actual, path, expected):
         missing = [w for w in want if w not in got]
         extra = [g for g in got if g not in want]
         return (f"{path}[*].{arg}: {len(got)} values, expected the {len(want)} given"
-                f"{'; duplicates ' + _show(dupes) if dupes else ''}"
-                f"{'; missing ' + str(len(missing)) if missing else ''}{'; unexpected ' + _show(extra) if extra else ''}")
+                f"{'; duplicates ' + show(dupes) if dupes else ''}"
+                f"{'; missing ' + str(len(missing)) if missing else ''}{'; unexpected ' + show(extra) if extra else ''}")
 
 
 def _attrs(exact):
     def match(arg, actual, path, _):
         if not isinstance(actual, list) or not all(isinstance(a, dict) and "Name" in a for a in actual):
-            return f"{path}: expected a [{{Name, Value}}] list, got {_show(actual)}"
+            return f"{path}: expected a [{{Name, Value}}] list, got {show(actual)}"
         got = {a["Name"]: a.get("Value", ABSENT) for a in actual}
         if exact and set(got) != set(arg):
             return (f"{path}: attribute names {sorted(got)}, expected {sorted(arg)}")
@@ -165,7 +165,7 @@ def _attrs(exact):
 
 def _not(arg, actual, path, _):
     if check(arg, actual) is None:
-        return f"{path}: expected not {_show(arg)}, got {_show(actual)}"
+        return f"{path}: expected not {show(arg)}, got {show(actual)}"
 
 
 _MATCHERS = {"$absent": _absent, "$present": _present, "$date": _date, "$len": _len, "$regex": _regex,
@@ -173,7 +173,7 @@ _MATCHERS = {"$absent": _absent, "$present": _present, "$date": _date, "$len": _
              "$pluck": _pluck, "$attrs": _attrs(True), "$attrsInclude": _attrs(False), "$not": _not}
 
 
-def _show(value, limit=120):
+def show(value, limit=120):
     if value is ABSENT:
         return "(absent)"
     text = repr(value)

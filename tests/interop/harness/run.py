@@ -198,7 +198,7 @@ def expectation(expect, r):
     if "error" in expect:
         want = expect["error"]
         if r["ok"]:
-            return f"expected {want['code']}, got success {matchers._show(r['output'], 200)}"
+            return f"expected {want['code']}, got success {matchers.show(r['output'], 200)}"
         got = r["error"]
         if got["code"] != want["code"]:
             return f"expected {want['code']}, got {describe_error(got)}"
