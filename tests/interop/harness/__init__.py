@@ -1,0 +1,1 @@
+"""Real-client conformance harness for CognitoMock. Entry point: tests/interop/run.sh."""

@@ -1,0 +1,83 @@
+"""Case files (cases/*.json) and the placeholders in them.
+
+A file holds {"defaults": {...}, "cases": [...]}; every case takes the defaults it does not set.
+A case: name, fixture, mutates, clients (default: the API clients), notes, and steps: [{op, input, paginate?, unvalidated?, expect}]; or op/input/expect at
+the top for a single step. expect is {"output": <matcher>} or {"error": {"code", "message"?}}.
+
+Placeholders: "${pools.main.id}", "${pool.id}" (the fixture's first pool), "${client.id}",
+"${users.alice.sub}", "${users.alice.device_keys}", "${users.alice.devices.0.key}",
+"${steps.0.User.Username}" (an earlier step's output), "${unique}" (fresh per case run),
+"${repeat:a:129}". A string that is one placeholder becomes that value itself (list, number...).
+
+A case that may write gets a fixture of its own for each client; read-only cases share one per
+run. `mutates` is inferred from the operations (anything but Describe/Get/List is taken as a
+write, a sign-in too: it may create a device), because a case that expects an error still writes
+on a target that wrongly accepts the call, and must not spoil the shared state for other cases.
+"""
+import glob
+import json
+import os
+import re
+
+from .clients import API_CLIENTS
+
+CASE_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "cases")
+_PLACEHOLDER = re.compile(r"\$\{([^}]+)\}")
+_STEP_KEYS = ("op", "input", "paginate", "unvalidated", "expect")
+_READ_ONLY = ("Describe", "Get", "List", "AdminGet", "AdminList", "listDevices")
+
+
+class CaseError(Exception):
+    """A case that cannot run as written (bad placeholder, unknown fixture member)."""
+
+
+def load_all(pattern=None):
+    cases = []
+    for path in sorted(glob.glob(os.path.join(CASE_DIR, "*.json"))):
+        stem = os.path.splitext(os.path.basename(path))[0]
+        with open(path) as f:
+            doc = json.load(f)
+        for raw in doc["cases"]:
+            case = dict(doc.get("defaults", {}), **raw)
+            case["name"] = f"{stem}/{raw['name']}"
+            if "steps" not in case:
+                case["steps"] = [{k: case.pop(k) for k in _STEP_KEYS if k in case}]
+            case.setdefault("clients", list(API_CLIENTS))
+            case.setdefault("mutates", any(not step["op"].startswith(_READ_ONLY) for step in case["steps"]))
+            cases.append(case)
+    names = [c["name"] for c in cases]
+    duplicates = {n for n in names if names.count(n) > 1}
+    if duplicates:
+        raise SystemExit(f"duplicate case names: {sorted(duplicates)}")
+    if pattern:
+        rx = re.compile(pattern)
+        cases = [c for c in cases if rx.search(c["name"])]
+    return cases
+
+
+def resolve(value, context):
+    if isinstance(value, str):
+        whole = _PLACEHOLDER.fullmatch(value)
+        if whole:
+            return _lookup(whole.group(1), context)
+        return _PLACEHOLDER.sub(lambda m: str(_lookup(m.group(1), context)), value)
+    if isinstance(value, list):
+        return [resolve(v, context) for v in value]
+    if isinstance(value, dict):
+        return {resolve(k, context): resolve(v, context) for k, v in value.items()}
+    return value
+
+
+def _lookup(path, context):
+    if path.startswith("repeat:"):
+        _, char, count = path.split(":")
+        return char * int(count)
+    node = context
+    for part in path.split("."):
+        if isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+        elif isinstance(node, dict) and part in node:
+            node = node[part]
+        else:
+            raise CaseError(f"placeholder ${{{path}}} does not resolve (at {part!r})")
+    return node

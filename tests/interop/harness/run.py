@@ -1,0 +1,240 @@
+"""Runs the cases against one target through the chosen clients. Usage: see tests/interop/run.sh."""
+import argparse
+import concurrent.futures
+import json
+import os
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+INTEROP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, INTEROP)
+
+import adapters  # noqa: E402
+from adapters.setup_api import SetupError  # noqa: E402
+from harness import cases as case_files  # noqa: E402
+from harness import clients, fixtures, matchers  # noqa: E402
+from harness.clients.cli import AWS  # noqa: E402
+from harness.clients.node import NodeBridge  # noqa: E402
+from harness.isolation import apply_to_this_process, isolated_env  # noqa: E402
+from harness.servers import ServerFailed  # noqa: E402
+from harness.setup import setup_api  # noqa: E402
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    selected = args.client.split(",")
+    unknown = [c for c in selected if c not in clients.ALL]
+    if unknown:
+        raise SystemExit(f"unknown client(s) {unknown}; choose from {','.join(clients.ALL)}")
+    cases = case_files.load_all(args.filter)
+    workdir = tempfile.mkdtemp(prefix=f"interop-{args.target}-")
+    env = isolated_env(workdir)
+    apply_to_this_process(env)
+    # SIGTERM (CI timeouts) unwinds like Ctrl-C, so the finally below stops the server; SIGINT is
+    # set too because a shell starts background jobs with it ignored, and Python keeps that.
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    target = adapters.load(args.target, {"repo": args.repo})
+    bridge = NodeBridge(env, workdir)
+    jobs = [(case, client) for case in cases for client in case["clients"] if client in selected]
+    results, started = [None] * len(jobs), time.time()
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs)
+    endpoint, down = None, None
+    try:
+        try:
+            endpoint = target.start(workdir, env)
+        except (ServerFailed, OSError) as e:  # OSError: its binary (dotnet, moto_server, node) is missing
+            down = f"target did not start: {e}"
+        runner = Runner(target, endpoint, env, workdir, bridge)
+
+        def run(index):
+            case, client = jobs[index]
+            status, reason, observed = ("FAIL", down, None) if endpoint is None else runner.run(case, client)
+            results[index] = {"case": case["name"], "client": client, "status": status, "reason": reason,
+                              "observed": observed, "notes": case.get("notes")}
+            return index
+
+        # Case runs are independent (a mutating case gets its own fixture), so they run side by
+        # side: the CLI's start-up time dominates, and other clients fill the gaps.
+        for future in concurrent.futures.as_completed([pool.submit(run, i) for i in range(len(jobs))]):
+            r = results[future.result()]
+            print(f"{r['status']} {r['case']} [{r['client']}]" + (f" {r['reason']}" if r["reason"] else ""), flush=True)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        pool.shutdown(wait=False, cancel_futures=True)
+        return 130
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        bridge.stop()
+        target.stop()
+        if args.keep:
+            print(f"kept {workdir}", file=sys.stderr)
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+    passed = sum(r["status"] == "PASS" for r in results)
+    failed = len(results) - passed
+    if args.results:
+        with open(args.results, "w") as f:
+            json.dump({"target": args.target, "versions": versions(target), "clients": selected, "filter": args.filter,
+                       "seconds": round(time.time() - started, 1), "passed": passed, "failed": failed,
+                       "results": results}, f, indent=1, default=str)
+    print(f"interop: {passed} passed, {failed} failed")
+    return 0 if failed == 0 and results else 1
+
+
+def versions(target):
+    """What ran: the target and each client, for the parity report."""
+    import boto3
+    import botocore
+
+    def package(name):
+        with open(os.path.join(INTEROP, "node_modules", name, "package.json")) as f:
+            return json.load(f)["version"]
+
+    cli = subprocess.run([AWS, "--version"], capture_output=True, text=True).stdout.split()
+    return {"target": target.version(), "cli": cli[0] if cli else "?",
+            "boto3": f"boto3/{boto3.__version__} botocore/{botocore.__version__}",
+            "js": "@aws-sdk/client-cognito-identity-provider/" + package("@aws-sdk/client-cognito-identity-provider"),
+            "cognito-js": "amazon-cognito-identity-js/" + package("amazon-cognito-identity-js")}
+
+
+def parse_args(argv):
+    p = argparse.ArgumentParser(prog="run.sh", description="Real-client conformance cases against one target.")
+    p.add_argument("--target", default="cognitomock", choices=sorted(adapters.TARGETS))
+    p.add_argument("--client", default=",".join(clients.ALL), help="comma list of " + ",".join(clients.ALL))
+    p.add_argument("--filter", help="regular expression on case names (file/case)")
+    p.add_argument("--results", help="write machine-readable results to this JSON file")
+    p.add_argument("--repo", help="repository root for the cognitomock build (default: the one holding this harness)")
+    p.add_argument("--keep", action="store_true", help="keep the run's temp dir (server logs, data)")
+    p.add_argument("--jobs", type=int, default=3, help="case runs side by side (default 3)")
+    return p.parse_args(argv)
+
+
+class Runner:
+    def __init__(self, target, endpoint, env, workdir, bridge):
+        self.target, self.endpoint = target, endpoint
+        self.env, self.workdir, self.bridge = env, workdir, bridge
+        self.api = setup_api(endpoint)
+        self.clients = {}
+        self.shared = {}  # fixture name -> (state, notes) or SetupError, for cases that do not mutate
+        self.lock = threading.Lock()
+
+    def client(self, name):
+        with self.lock:
+            if name not in self.clients:
+                self.clients[name] = clients.create(name, self.env, self.workdir, self.bridge)
+            return self.clients[name]
+
+    def fixture(self, case):
+        name = case.get("fixture")
+        if not name:
+            return {}, []
+        if case["mutates"]:
+            return _raise_or_return(self.build(name))
+        with self.lock:  # a shared fixture is built once, by whichever case needs it first
+            if name not in self.shared:
+                self.shared[name] = self.build(name)
+        return _raise_or_return(self.shared[name])
+
+    def build(self, name):
+        try:
+            return self.target.build(fixtures.plan(name), self.api)
+        except SetupError as e:
+            return e
+
+    def run(self, case, client_name):
+        """(status, reason, observed) of one case through one client."""
+        try:
+            state, notes = self.fixture(case)
+        except SetupError as e:
+            return "FAIL", f"fixture {case['fixture']}: {e}", None
+        context = dict(state, unique=secrets.token_hex(4), steps=[])
+        session = f"{case['name']}/{client_name}/{context['unique']}"
+        client = self.client(client_name)
+        observed = None
+        try:
+            for i, step in enumerate(case["steps"]):
+                params = case_files.resolve(step.get("input", {}), context)
+                kwargs = {"session": session} if client_name == "cognito-js" else {}
+                observed = client.call(self.endpoint, step["op"], params, paginate=step.get("paginate"),
+                                       unvalidated=step.get("unvalidated", False), **kwargs)
+                problem = judge(case_files.resolve(step["expect"], context), observed)
+                if problem:
+                    where = f"step {i + 1} {step['op']}: " if len(case["steps"]) > 1 else ""
+                    left_out = f" (not in setup: {'; '.join(notes)})" if notes else ""
+                    return "FAIL", where + problem + left_out, observed
+                context["steps"].append(observed.get("output", {}))
+        except case_files.CaseError as e:
+            return "FAIL", f"case error: {e}", observed
+        except Exception as e:  # noqa: BLE001 - one broken case must not stop the run
+            return "FAIL", f"harness error: {type(e).__name__}: {e}", observed
+        return "PASS", None, observed
+
+
+def _raise_or_return(built):
+    if isinstance(built, Exception):
+        raise built
+    return built
+
+
+def judge(expect, r):
+    """None when the observed result r is what the step expects, else why not."""
+    if "client_error" in r:
+        return f"client error: {r['client_error']}"
+    problems = [expectation(expect, r), wire_hygiene(r)]
+    problem = "; ".join(p for p in problems if p) or None
+    if problem and r.get("wire"):  # cognito-js: which of its requests went wrong
+        problem += f" [requests: {', '.join(r['wire'])}]"
+    return problem
+
+
+def expectation(expect, r):
+    if "error" in expect:
+        want = expect["error"]
+        if r["ok"]:
+            return f"expected {want['code']}, got success {matchers.show(r['output'], 200)}"
+        got = r["error"]
+        if got["code"] != want["code"]:
+            return f"expected {want['code']}, got {describe_error(got)}"
+        if "message" in want:
+            m = matchers.check(want["message"], got["message"], "message")
+            if m:
+                return f"{got['code']} {m}"
+        return None
+    if not r["ok"]:
+        return f"got {describe_error(r['error'])}"
+    return matchers.check(expect.get("output", {}), r["output"], "output")
+
+
+def describe_error(e):
+    message = " ".join(str(e.get("message")).split())  # moto's HTML 500 pages span lines
+    return f"{e['code']} (HTTP {e.get('status')}): {message[:120]!r}"
+
+
+def wire_hygiene(r):
+    """What every answer must satisfy, whatever the case: the status a client sees, its own typed
+    error, and no retries (SEMANTICS §1: 400 for errors, 500 only for InternalErrorException)."""
+    problems = []
+    if r["ok"]:
+        if r.get("status") != 200:
+            problems.append(f"success with HTTP {r.get('status')}")
+    else:
+        e = r["error"]
+        expected_status = 500 if e["code"] == "InternalErrorException" else 400
+        if e.get("status") is not None and e["status"] != expected_status:
+            problems.append(f"HTTP {e['status']}, expected {expected_status}")
+        if e.get("typed") is False:
+            problems.append(f"the client did not raise its own {e['code']} class")
+    if r.get("attempts") is not None and r.get("requests") is not None and r["attempts"] != r["requests"]:
+        problems.append(f"the client retried ({r['attempts']} attempts for {r['requests']} request(s))")
+    return "; ".join(problems) or None
+
+
+if __name__ == "__main__":
+    sys.exit(main())

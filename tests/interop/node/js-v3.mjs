@@ -1,0 +1,62 @@
+// AWS SDK for JavaScript v3: one client per endpoint, the SDK's own paginator where it has one.
+import * as sdk from '@aws-sdk/client-cognito-identity-provider';
+
+const MAX_PAGES = 100;
+const clients = new Map();
+
+function clientFor(endpoint) {
+  if (!clients.has(endpoint)) {
+    clients.set(endpoint, new sdk.CognitoIdentityProviderClient({
+      endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    }));
+  }
+  return clients.get(endpoint);
+}
+
+export async function runJs({ endpoint, op, input, paginate }) {
+  const Command = sdk[`${op}Command`];
+  if (!Command) return { ok: false, client_error: `the SDK has no ${op}Command` };
+  const client = clientFor(endpoint);
+  const pages = [];
+  let attempts = 0;
+  try {
+    const paginator = paginate && sdk[`paginate${op}`];
+    if (paginator) {
+      for await (const page of paginator({ client }, input)) {
+        attempts += page.$metadata.attempts;
+        pages.push(page);
+      }
+    } else {
+      let token;
+      do {
+        const page = await client.send(new Command(token ? { ...input, [paginate.token]: token } : input));
+        attempts += page.$metadata.attempts;
+        pages.push(page);
+        token = paginate ? page[paginate.token] : undefined;
+      } while (token && pages.length < MAX_PAGES);
+    }
+  } catch (err) {
+    if (!err.$metadata || err.$metadata.httpStatusCode === undefined) {
+      return { ok: false, client_error: `${err.name}: ${err.message}` };
+    }
+    const Modeled = sdk[err.name];
+    return {
+      ok: false,
+      attempts: attempts + (err.$metadata.attempts ?? 1),
+      requests: pages.length + 1,
+      error: {
+        code: err.name,
+        message: err.message,
+        status: err.$metadata.httpStatusCode,
+        typed: typeof Modeled === 'function' && Modeled.prototype instanceof Error ? err instanceof Modeled : null,
+      },
+    };
+  }
+  const strip = pages.map(({ $metadata, ...rest }) => rest);
+  const output = paginate
+    ? { [paginate.items]: strip.flatMap((p) => p[paginate.items] ?? []), _pages: strip.length }
+    : strip[0];
+  return { ok: true, output, attempts, requests: pages.length, status: pages.at(-1).$metadata.httpStatusCode };
+}
