@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of CognitoMock: the .NET test projects, then the real-client interop suite against the
-# standalone binary. Ends with one line: "N passed, N failed".
+# standalone binary (tests/interop, which needs tests/interop/install.sh once). Ends with one line:
+# "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -26,6 +27,19 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
     echo "dotnet test exited with $status without a failed test: counting the run as one failure"
     failed=$((failed + 1))
 fi
+
+# The real clients (AWS CLI v2, boto3, JS SDK v3, amazon-cognito-identity-js) against the standalone binary.
+interop_log=$(mktemp)
+tests/interop/run.sh --target cognitomock --repo "$PWD" 2>&1 | tee "$interop_log"
+interop_status=${PIPESTATUS[0]}
+if read -r ip if_ < <(sed -n 's/^interop: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$interop_log" | tail -n 1); then
+    passed=$((passed + ip))
+    failed=$((failed + if_))
+elif [ "$interop_status" -ne 0 ]; then
+    echo "the interop suite exited with $interop_status before counting: counting it as one failure"
+    failed=$((failed + 1))
+fi
+rm -f "$interop_log"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
