@@ -46,6 +46,7 @@ internal sealed class Wire(InProcessCognitoMock mock)
 
 internal sealed record WireResponse(HttpStatusCode Status, string? ContentType, IReadOnlyDictionary<string, string> Headers, string Text)
 {
+    /// <summary>The body, parsed afresh on each read: change a copy, not this.</summary>
     public JsonObject Json => JsonNode.Parse(Text)!.AsObject();
 
     public string RequestId => Headers["x-amzn-RequestId"];
