@@ -61,7 +61,11 @@ internal sealed class SignInFlows(InProcessCognitoMock mock, string clientId = S
             ["DEVICE_KEY"] = deviceKey,
             ["SRP_A"] = srp.SrpA,
         }, deviceChallenge.Json["Session"]!.GetValue<string>());
-        verifier.ShouldBeOk();
+        if (verifier.Status != System.Net.HttpStatusCode.OK)
+        {
+            return verifier;
+        }
+
         var parameters = verifier.Json["ChallengeParameters"]!;
         var block = parameters["SECRET_BLOCK"]!.GetValue<string>();
         var stamp = SrpClient.Timestamp(mock.Clock.GetUtcNow());

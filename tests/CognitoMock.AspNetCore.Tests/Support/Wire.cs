@@ -12,6 +12,9 @@ internal sealed class Wire(InProcessCognitoMock mock)
     private readonly HttpClient _http = mock.CreateClient();
 
     /// <summary>A SigV4-shaped header; in the default mode any credentials pass.</summary>
+    /// <summary>An X-Forwarded-For header to send, as a proxy in front of the mock would.</summary>
+    public string? ForwardedFor { get; set; }
+
     public const string Signature = "AWS4-HMAC-SHA256 Credential=test/20261126/us-east-1/cognito-idp/aws4_request, SignedHeaders=host;x-amz-date, Signature=00";
 
     public Task<WireResponse> CallAsync(string operation, object body, bool signed = true) =>
@@ -27,6 +30,11 @@ internal sealed class Wire(InProcessCognitoMock mock)
         if (target is not null)
         {
             request.Headers.TryAddWithoutValidation("X-Amz-Target", target);
+        }
+
+        if (ForwardedFor is not null)
+        {
+            request.Headers.TryAddWithoutValidation("X-Forwarded-For", ForwardedFor + ", 10.0.0.1");
         }
 
         if (signed)
