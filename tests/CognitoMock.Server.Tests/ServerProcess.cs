@@ -93,6 +93,13 @@ internal sealed partial class ServerProcess : IDisposable
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    public async Task<HttpStatusCode> PostAsync(string path, string json)
+    {
+        using var http = new HttpClient { BaseAddress = Url };
+        using var response = await http.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
+        return response.StatusCode;
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)
