@@ -51,6 +51,23 @@ public sealed partial class StandaloneServerTests
     }
 
     [Fact]
+    public async Task ASecondServerOnAFileInUse_FailsAtOnceNamingTheFile_AndTheFirstKeepsItsState()
+    {
+        using var folder = new TempFolder();
+        var seed = folder.File("small.json");
+        await File.WriteAllTextAsync(seed, SmallSeed);
+        var data = folder.File("shared.db");
+        using var first = await ServerProcess.StartAsync(folder.Path, null, "--port", "0", "--data", data, "--seed", seed);
+
+        var (exitCode, output) = await ServerProcess.RunToExitAsync(folder.Path, "--port", "0", "--data", data, "--reset");
+
+        exitCode.Should().Be(2);
+        output.Should().Contain($"The data file {data} is in use by another CognitoMock process.");
+        var (status, body) = await first.CallAsync("AdminListDevices", """{"UserPoolId":"us-east-1_Restart1","Username":"kim"}""");
+        status.Should().Be(HttpStatusCode.OK, body);
+    }
+
+    [Fact]
     public async Task Generate_LoadsBogusData()
     {
         using var folder = new TempFolder();

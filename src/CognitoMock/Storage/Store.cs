@@ -4,6 +4,13 @@ using LiteDB;
 
 namespace CognitoMock.Storage;
 
+/// <summary>Another process has the data file open.</summary>
+public sealed class DataFileInUseException(string path, Exception inner)
+    : IOException($"The data file {path} is in use by another CognitoMock process.", inner)
+{
+    public string Path { get; } = path;
+}
+
 /// <summary>
 /// All state, in one LiteDB database: pools, app clients, users, the user lookup index, devices and the
 /// instance's own secrets. Nothing outside this folder knows it is LiteDB.
@@ -18,11 +25,13 @@ public sealed partial class Store : IDisposable
     internal const char Separator = '\u001f';
 
     private readonly LiteDatabase _db;
+    private readonly FileStream? _ownership;
     private readonly Lock _writeLock = new();
 
-    private Store(LiteDatabase db)
+    private Store(LiteDatabase db, FileStream? ownership)
     {
         _db = db;
+        _ownership = ownership;
         Mapper = CreateMapper();
         Pools = db.GetCollection("pools");
         Clients = db.GetCollection("clients");
@@ -62,12 +71,38 @@ public sealed partial class Store : IDisposable
             // Ordinal, so that case-sensitive pools keep "Alice" and "alice" apart in every index.
             Collation = new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal),
         };
-        if (path is not null && Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
+        if (path is null)
         {
-            Directory.CreateDirectory(folder);
+            return new Store(new LiteDatabase(connection), null);
         }
 
-        return new Store(new LiteDatabase(connection));
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var ownership = Own(path);
+        try
+        {
+            return new Store(new LiteDatabase(connection), ownership);
+        }
+        catch
+        {
+            ownership.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// One data file, one process: LiteDB's direct mode would let a second process open the same file and
+    /// both write to it, so the store holds an exclusive lock on a file beside it for as long as it is open.
+    /// </summary>
+    private static FileStream Own(string path)
+    {
+        try
+        {
+            return new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+        }
+        catch (IOException e)
+        {
+            throw new DataFileInUseException(Path.GetFullPath(path), e);
+        }
     }
 
     public bool IsEmpty => Pools.Count() == 0;
@@ -169,7 +204,11 @@ public sealed partial class Store : IDisposable
         return true;
     });
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        _db.Dispose();
+        _ownership?.Dispose();
+    }
 
     /// <summary>Every key of an index field whose values start with the pool's ID and the separator.</summary>
     internal static BsonExpression InPool(string field, string userPoolId)
