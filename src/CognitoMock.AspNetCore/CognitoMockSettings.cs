@@ -29,6 +29,9 @@ public sealed class CognitoMockSettings
 
     public AuthenticationMode Authentication { get; set; } = AuthenticationMode.Default;
 
+    /// <summary>Access key ID to secret access key: the key pairs the strict mode accepts.</summary>
+    public Dictionary<string, string> Credentials { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>The largest request body accepted; a larger one is a SerializationException.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 

@@ -10,7 +10,8 @@ namespace CognitoMock.Server;
 /// The server's settings: first ASP.NET configuration (appsettings.json, then environment variables such as
 /// CognitoMock__Port), then the command line over it. Keys under "CognitoMock": Host, Port, Data, Seed (a
 /// list), Generate, Reset, DataPassword, Region, AccountId, PaginationTokenTtl, Authentication,
-/// MaxRequestBodyBytes, AdminEndpoints, TrustForwardedFor, IssuerBaseUrl.
+/// MaxRequestBodyBytes, AdminEndpoints, TrustForwardedFor, IssuerBaseUrl, Credentials:&lt;access key id&gt; (the
+/// strict mode's secrets).
 /// </summary>
 internal sealed class ServerOptions
 {
@@ -49,6 +50,11 @@ internal sealed class ServerOptions
         settings.Authentication = Parse(section, "Authentication", s => Enum.Parse<AuthenticationMode>(s, ignoreCase: true)) ?? settings.Authentication;
         settings.MaxRequestBodyBytes = Parse(section, "MaxRequestBodyBytes", long.Parse) ?? settings.MaxRequestBodyBytes;
         settings.AdminEndpoints = Parse(section, "AdminEndpoints", bool.Parse) ?? settings.AdminEndpoints;
+        foreach (var pair in section.GetSection("Credentials").GetChildren().Where(c => c.Value is not null))
+        {
+            settings.Credentials[pair.Key] = pair.Value!;
+        }
+
         settings.TrustForwardedFor = Parse(section, "TrustForwardedFor", bool.Parse) ?? settings.TrustForwardedFor;
         settings.IssuerBaseUrl = section["IssuerBaseUrl"] ?? settings.IssuerBaseUrl;
         return options;

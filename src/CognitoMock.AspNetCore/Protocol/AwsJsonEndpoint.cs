@@ -23,8 +23,8 @@ internal sealed class AwsJsonEndpoint(CognitoBackend backend, CognitoMockSetting
         try
         {
             var (operation, handler) = Resolve(http.Request.Headers[AwsJson.TargetHeader].ToString());
-            Authenticate(operation, http.Request);
             var body = await ReadBodyAsync(http.Request, settings.MaxRequestBodyBytes, http.RequestAborted);
+            Authenticate(operation, http.Request, body.Span);
             using var document = Parse(body);
             RequestValidator.Validate(operation.Input!, document.RootElement);
             var context = ContextOf(http.Request, requestId);
@@ -82,13 +82,24 @@ internal sealed class AwsJsonEndpoint(CognitoBackend backend, CognitoMockSetting
         return (operation, handler);
     }
 
-    private void Authenticate(OperationModel operation, HttpRequest request)
+    /// <summary>
+    /// SigV4 where AWS requires it (SEMANTICS §8). The access-token operations are unsigned in the model; older
+    /// SDKs sign them anyway, and either is accepted.
+    /// </summary>
+    private void Authenticate(OperationModel operation, HttpRequest request, ReadOnlySpan<byte> body)
     {
-        if (settings.Authentication == AuthenticationMode.Default
-            && operation.RequiresSignature
-            && !request.Headers.Authorization.ToString().StartsWith("AWS4-HMAC-SHA256 ", StringComparison.Ordinal))
+        if (!operation.RequiresSignature)
         {
-            throw new MissingAuthenticationTokenException();
+            return;
+        }
+
+        switch (settings.Authentication)
+        {
+            case AuthenticationMode.Default when !request.Headers.Authorization.ToString().StartsWith("AWS4-HMAC-SHA256 ", StringComparison.Ordinal):
+                throw new MissingAuthenticationTokenException();
+            case AuthenticationMode.Strict:
+                SigV4.Verify(request, body, settings.Credentials, backend.Time.GetUtcNow());
+                break;
         }
     }
 

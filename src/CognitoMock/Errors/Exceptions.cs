@@ -50,3 +50,9 @@ public sealed class UnsupportedTokenTypeException(string message) : CognitoExcep
 public sealed class UnsupportedOperationException(string message) : CognitoException(message);
 
 public sealed class UnauthorizedException(string message) : CognitoException(message);
+
+public sealed class InvalidSignatureException(string message) : CognitoException(message);
+
+public sealed class IncompleteSignatureException(string message) : CognitoException(message);
+
+public sealed class UnrecognizedClientException() : CognitoException("The security token included in the request is invalid.");
