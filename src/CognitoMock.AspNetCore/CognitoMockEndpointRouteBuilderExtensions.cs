@@ -18,9 +18,10 @@ public static class CognitoMockEndpointRouteBuilderExtensions
         var services = endpoints.ServiceProvider;
         endpoints.MapPost("/", services.GetRequiredService<AwsJsonEndpoint>().HandleAsync);
         WellKnownEndpoints.Map(endpoints);
-        if (services.GetRequiredService<CognitoMockSettings>().AdminEndpoints)
+        var settings = services.GetRequiredService<CognitoMockSettings>();
+        if (settings.AdminEndpoints)
         {
-            AdminEndpoints.Map(endpoints.MapGroup(AdminEndpoints.Prefix));
+            AdminEndpoints.Map(endpoints.MapGroup(AdminEndpoints.Prefix), settings);
         }
 
         return endpoints;

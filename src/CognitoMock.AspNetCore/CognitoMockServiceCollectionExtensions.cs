@@ -1,3 +1,5 @@
+using CognitoMock.AspNetCore.Admin;
+using CognitoMock.AspNetCore.Faults;
 using CognitoMock.AspNetCore.Protocol;
 using CognitoMock.Randomness;
 using CognitoMock.Seeding;
@@ -19,7 +21,10 @@ public static class CognitoMockServiceCollectionExtensions
             settings.Clock ?? TimeProvider.System,
             settings.Randomness ?? CryptoRandomness.Instance));
         services.AddSingleton(provider => new Seeder(provider.GetRequiredService<CognitoBackend>()));
+        services.AddSingleton(provider => new FaultInjector(provider.GetRequiredService<CognitoBackend>().Random));
         services.AddSingleton<AwsJsonEndpoint>();
+        // The admin endpoints bind their bodies through ASP.NET's JSON options: give them the mock's contract.
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, AdminJson.Default));
         return services;
     }
 }

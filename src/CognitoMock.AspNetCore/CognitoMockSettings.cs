@@ -41,8 +41,11 @@ public sealed class CognitoMockSettings
     /// <summary>The base of token issuers (iss is this and the pool ID); the URL each request came to when null.</summary>
     public string? IssuerBaseUrl { get; set; }
 
-    /// <summary>Whether the /_mock endpoints (reset, seed, export, clock) are served.</summary>
+    /// <summary>Whether the /_mock endpoints (reset, seed, export, clock, faults) are served.</summary>
     public bool AdminEndpoints { get; set; } = true;
+
+    /// <summary>When set, the /_mock endpoints answer only requests with Authorization: Bearer &lt;AdminToken&gt;.</summary>
+    public string? AdminToken { get; set; }
 
     /// <summary>The clock; the system clock when null. The server uses an <see cref="AdjustableClock"/>.</summary>
     public TimeProvider? Clock { get; set; }

@@ -39,6 +39,12 @@ internal static class Banner
         output.WriteLine(StopHint);
     }
 
+    /// <summary>What the server says when it binds anything but loopback: it is a test double, not a security boundary.</summary>
+    public static string? ExposureWarning(string host) => System.Net.IPAddress.IsLoopback(System.Net.IPAddress.Parse(host))
+        ? null
+        : $"warning: CognitoMock listens on {host}, reachable from other machines. " +
+          "It is a test double with no real security: anyone who reaches it can read and change its state.";
+
     /// <summary>The banner's last line.</summary>
     public const string StopHint = "Press Ctrl+C to stop.";
 }

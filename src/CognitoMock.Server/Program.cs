@@ -66,6 +66,11 @@ async Task<int> RunAsync(ParseResult parsed, CancellationToken cancel)
     var loaded = CognitoMockStartup.Seed(backend, settings);
     await app.StartAsync(cancel);
     var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    if (Banner.ExposureWarning(options.Host) is { } warning)
+    {
+        await Console.Error.WriteLineAsync(warning);
+    }
+
     Console.WriteLine($"CognitoMock listening on {url}");
     Banner.Print(Console.Out, backend, settings, loaded, url);
     await app.WaitForShutdownAsync(cancel);

@@ -10,7 +10,7 @@ namespace CognitoMock.Server;
 /// The server's settings: first ASP.NET configuration (appsettings.json, then environment variables such as
 /// CognitoMock__Port), then the command line over it. Keys under "CognitoMock": Host, Port, Data, Seed (a
 /// list), Generate, Reset, DataPassword, Region, AccountId, PaginationTokenTtl, Authentication,
-/// MaxRequestBodyBytes, AdminEndpoints, TrustForwardedFor, IssuerBaseUrl, Credentials:&lt;access key id&gt; (the
+/// MaxRequestBodyBytes, AdminEndpoints, AdminToken, TrustForwardedFor, IssuerBaseUrl, Credentials:&lt;access key id&gt; (the
 /// strict mode's secrets).
 /// </summary>
 internal sealed class ServerOptions
@@ -55,6 +55,7 @@ internal sealed class ServerOptions
             settings.Credentials[pair.Key] = pair.Value!;
         }
 
+        settings.AdminToken = section["AdminToken"];
         settings.TrustForwardedFor = Parse(section, "TrustForwardedFor", bool.Parse) ?? settings.TrustForwardedFor;
         settings.IssuerBaseUrl = section["IssuerBaseUrl"] ?? settings.IssuerBaseUrl;
         return options;

@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using CognitoMock.AspNetCore;
+using CognitoMock.AspNetCore.Faults;
 using CognitoMock.Seeding;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -36,6 +37,7 @@ public sealed class InProcessCognitoMock : IDisposable, IAsyncDisposable
         Clock = clock;
         Backend = app.Services.GetRequiredService<CognitoBackend>();
         Seeder = app.Services.GetRequiredService<Seeder>();
+        Faults = app.Services.GetRequiredService<FaultInjector>();
     }
 
     public CognitoMockSettings Settings { get; }
@@ -47,6 +49,9 @@ public sealed class InProcessCognitoMock : IDisposable, IAsyncDisposable
     public CognitoBackend Backend { get; }
 
     public Seeder Seeder { get; }
+
+    /// <summary>Faults to inject into chosen operations: throttling, internal errors, latency.</summary>
+    public FaultInjector Faults { get; }
 
     /// <summary>The base URL requests go to; only this mock's handler can reach it.</summary>
     public Uri BaseUrl => _server.BaseAddress;

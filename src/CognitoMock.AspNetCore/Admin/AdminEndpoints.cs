@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CognitoMock.AspNetCore.Faults;
 using CognitoMock.Seeding;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -9,7 +10,7 @@ namespace CognitoMock.AspNetCore.Admin;
 
 /// <summary>
 /// The mock's own endpoints, under a path no AWS operation uses: reset the state, load a seed document,
-/// export the state as one, read or move the clock.
+/// export the state as one, read or move the clock, inject faults.
 /// </summary>
 internal static class AdminEndpoints
 {
@@ -18,8 +19,17 @@ internal static class AdminEndpoints
 
     public const string Prefix = "/_mock";
 
-    public static void Map(RouteGroupBuilder group)
+    public static void Map(RouteGroupBuilder group, CognitoMockSettings settings)
     {
+        if (settings.AdminToken is { } token)
+        {
+            group.AddEndpointFilter(async (context, next) =>
+                context.HttpContext.Request.Headers.Authorization.ToString() == "Bearer " + token
+                    ? await next(context)
+                    : Results.Json(new AdminMessage($"The {Prefix} endpoints need the header Authorization: Bearer <AdminToken>."),
+                        AdminJson.Default.AdminMessage, statusCode: StatusCodes.Status401Unauthorized));
+        }
+
         group.MapPost("/reset", (CognitoBackend backend) =>
         {
             backend.Reset();
@@ -61,6 +71,26 @@ internal static class AdminEndpoints
             return Results.Json(ClockOf(backend), AdminJson.Default.ClockState);
         });
 
+        // Faults for users' resilience tests: list, add one, or clear them.
+        group.MapGet("/faults", (FaultInjector faults) => Results.Json(faults.Rules.ToList(), AdminJson.Default.ListFaultRule));
+        group.MapPost("/faults", (FaultRule rule, FaultInjector faults) =>
+        {
+            try
+            {
+                faults.Add(rule);
+                return Results.Json(faults.Rules.ToList(), AdminJson.Default.ListFaultRule);
+            }
+            catch (ArgumentException e)
+            {
+                return Results.Json(new AdminMessage(e.Message), AdminJson.Default.AdminMessage, statusCode: StatusCodes.Status400BadRequest);
+            }
+        });
+        group.MapDelete("/faults", (FaultInjector faults) =>
+        {
+            faults.Clear();
+            return Results.Json(new AdminMessage("No faults are set."), AdminJson.Default.AdminMessage);
+        });
+
         group.MapGet("/export", async (HttpResponse response, CognitoBackend backend) =>
         {
             response.ContentType = "application/json";
@@ -69,15 +99,18 @@ internal static class AdminEndpoints
     }
 }
 
-internal sealed record AdminMessage(string Message);
+public sealed record AdminMessage(string Message);
 
 /// <summary>A change to the clock: set it to Now, then move it by AdvanceSeconds (negative moves back).</summary>
-internal sealed record ClockChange(DateTimeOffset? Now, double? AdvanceSeconds);
+public sealed record ClockChange(DateTimeOffset? Now, double? AdvanceSeconds);
 
-internal sealed record ClockState(DateTimeOffset Now, double OffsetSeconds);
+public sealed record ClockState(DateTimeOffset Now, double OffsetSeconds);
 
 [JsonSerializable(typeof(AdminMessage))]
 [JsonSerializable(typeof(SeedSummary))]
 [JsonSerializable(typeof(ClockChange))]
+[JsonSerializable(typeof(List<FaultRule>))]
+[JsonSerializable(typeof(FaultRule))]
+[JsonSourceGenerationOptions(UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ClockState))]
-internal sealed partial class AdminJson : JsonSerializerContext;
+public sealed partial class AdminJson : JsonSerializerContext;

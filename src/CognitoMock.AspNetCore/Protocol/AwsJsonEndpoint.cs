@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using CognitoMock.AspNetCore.Faults;
 using CognitoMock.AspNetCore.Model;
 using CognitoMock.Errors;
 using CognitoMock.Randomness;
@@ -13,7 +14,7 @@ namespace CognitoMock.AspNetCore.Protocol;
 /// validates the body against the model, runs the operation, and writes its answer or its error.
 /// Every answer carries an x-amzn-RequestId; no failure escapes as anything but an AWS error.
 /// </summary>
-internal sealed class AwsJsonEndpoint(CognitoBackend backend, CognitoMockSettings settings, ILogger<AwsJsonEndpoint> logger)
+internal sealed class AwsJsonEndpoint(CognitoBackend backend, CognitoMockSettings settings, FaultInjector faults, ILogger<AwsJsonEndpoint> logger)
 {
     private readonly ServiceModel _model = ServiceModel.Cognito;
 
@@ -23,6 +24,18 @@ internal sealed class AwsJsonEndpoint(CognitoBackend backend, CognitoMockSetting
         try
         {
             var (operation, handler) = Resolve(http.Request.Headers[AwsJson.TargetHeader].ToString());
+            var (delay, fault) = faults.Decide(operation.Name);
+            if (delay > TimeSpan.Zero)
+            {
+                // Latency is real time: a test's fake clock must not hold the response back.
+                await Task.Delay(delay, TimeProvider.System, http.RequestAborted);
+            }
+
+            if (fault is not null)
+            {
+                throw fault;
+            }
+
             var body = await ReadBodyAsync(http.Request, settings.MaxRequestBodyBytes, http.RequestAborted);
             Authenticate(operation, http.Request, body.Span);
             using var document = Parse(body);

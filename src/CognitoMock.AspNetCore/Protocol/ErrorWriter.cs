@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using CognitoMock.Errors;
 using Microsoft.AspNetCore.Http;
@@ -22,7 +23,7 @@ internal static class ErrorWriter
     public static byte[] Body(CognitoException error)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             writer.WriteString("__type", error.Code);

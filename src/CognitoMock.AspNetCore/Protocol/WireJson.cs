@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CognitoMock.Api;
@@ -10,9 +11,6 @@ namespace CognitoMock.AspNetCore.Protocol;
 /// left out rather than sent as null, and timestamps as epoch seconds with a millisecond fraction.
 /// Source-generated, so no reflection runs per request.
 /// </summary>
-[JsonSourceGenerationOptions(
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(EpochSecondsConverter)])]
 [JsonSerializable(typeof(AdminListDevicesRequest))]
 [JsonSerializable(typeof(AdminListDevicesResponse))]
 [JsonSerializable(typeof(InitiateAuthRequest))]
@@ -38,7 +36,19 @@ namespace CognitoMock.AspNetCore.Protocol;
 [JsonSerializable(typeof(AdminGetDeviceResponse))]
 [JsonSerializable(typeof(AdminForgetDeviceRequest))]
 [JsonSerializable(typeof(AdminUpdateDeviceStatusRequest))]
-internal sealed partial class WireJson : JsonSerializerContext;
+internal sealed partial class WireJson : JsonSerializerContext
+{
+    /// <summary>
+    /// The context the protocol writes with: text as AWS writes it, UTF-8 with only what JSON requires escaped,
+    /// so an apostrophe in a device name reads "Alice's", not "Alice\u0027s".
+    /// </summary>
+    public static WireJson Wire { get; } = new(new JsonSerializerOptions
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new EpochSecondsConverter() },
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}
 
 /// <summary>1715100742.022: seconds since the epoch, with the milliseconds as a fraction when there are any.</summary>
 internal sealed class EpochSecondsConverter : JsonConverter<DateTime>

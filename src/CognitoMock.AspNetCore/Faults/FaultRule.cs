@@ -1,0 +1,37 @@
+namespace CognitoMock.AspNetCore.Faults;
+
+/// <summary>What an injected fault does to a call.</summary>
+public enum FaultKind
+{
+    /// <summary>TooManyRequestsException, "Rate exceeded", as AWS throttles.</summary>
+    TooManyRequests,
+
+    /// <summary>InternalErrorException, HTTP 500.</summary>
+    InternalError,
+
+    /// <summary>The call succeeds, after <see cref="FaultRule.LatencyMilliseconds"/>.</summary>
+    Latency,
+}
+
+/// <summary>
+/// A fault for users' own resilience tests: which operation, what happens, and when — on every call with a
+/// probability, or only on the Nth call after the rule was set.
+/// </summary>
+public sealed class FaultRule
+{
+    /// <summary>The operation's AWS name, or "*" for every operation.</summary>
+    public string Operation { get; set; } = "*";
+
+    public FaultKind Fault { get; set; } = FaultKind.TooManyRequests;
+
+    /// <summary>The chance that a call is hit, 0 to 1; 1 when not given.</summary>
+    public double Probability { get; set; } = 1;
+
+    /// <summary>Hit only this call (1 is the first) of the operation after the rule was set; overrides Probability.</summary>
+    public int? OnCall { get; set; }
+
+    /// <summary>Hit only the first this-many calls after the rule was set; overrides Probability.</summary>
+    public int? FirstCalls { get; set; }
+
+    public int LatencyMilliseconds { get; set; }
+}
