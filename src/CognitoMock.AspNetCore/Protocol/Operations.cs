@@ -62,7 +62,7 @@ internal static class Operations
         {
             return body.Deserialize(input) ?? throw new SerializationException("The request body is null.");
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             throw new SerializationException($"The request body does not fit the operation's input: {e.Message}");
         }

@@ -20,7 +20,16 @@ internal static class RequestValidator
         }
 
         var violations = new List<string>();
-        Structure(input, body, null, violations);
+        try
+        {
+            Structure(input, body, null, violations);
+        }
+        catch (InvalidOperationException e)
+        {
+            // JsonDocument checks a string's UTF-8 only when the string is read.
+            throw new SerializationException($"The request body is not valid UTF-8 JSON: {e.Message}");
+        }
+
         if (violations.Count > 0)
         {
             var count = violations.Count == 1 ? "1 validation error detected" : $"{violations.Count} validation errors detected";
