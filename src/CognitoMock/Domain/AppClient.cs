@@ -1,3 +1,5 @@
+using CognitoMock.Api;
+
 namespace CognitoMock.Domain;
 
 public sealed class AppClient
@@ -18,6 +20,9 @@ public sealed class AppClient
     public string? ClientSecret { get; set; }
 
     public List<string> ExplicitAuthFlows { get; set; } = [];
+
+    /// <summary>The settings the API sets and returns as a whole; complete with AWS's defaults.</summary>
+    public UserPoolClientSettings Settings { get; set; } = AppClientDefaults.Complete(new UserPoolClientSettings());
 
     public DateTime CreationDate { get; set; }
 

@@ -19,6 +19,14 @@ public sealed class UserNotFoundException() : CognitoException("User does not ex
 
 public sealed class NotAuthorizedException(string message) : CognitoException(message);
 
+public sealed class InvalidPasswordException(string message) : CognitoException(message);
+
+public sealed class UsernameExistsException(string message) : CognitoException(message);
+
+public sealed class AliasExistsException(string message) : CognitoException(message);
+
+public sealed class UnsupportedUserStateException(string message) : CognitoException(message);
+
 public sealed class TooManyRequestsException() : CognitoException("Rate exceeded");
 
 public sealed class InternalErrorException(string message) : CognitoException(message)
