@@ -27,6 +27,15 @@ public sealed class SeedSchemaTests
     }
 
     [Fact]
+    public void AnExport_OfStateMadeThroughTheApi_FitsTheSchema()
+    {
+        using var test = new TestBackend();
+        ApiMadeState.Build(test);
+
+        AssertValid(Parse(JsonSerializer.Serialize(SeedExporter.Export(test.Store), SeedJsonContext.Default.SeedDocument)));
+    }
+
+    [Fact]
     public void TheSchema_RefusesWhatTheLoaderRefuses()
     {
         var misspelt = Parse("""{ "UserPools": [ { "Name": "x", "Users": [ { "Usrname": "a" } ] } ] }""");
