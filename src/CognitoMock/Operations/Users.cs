@@ -212,18 +212,7 @@ public sealed partial class CognitoBackend
 
         attributes.Insert(0, new UserAttribute { Name = "sub", Value = sub });
         UserAttributeRules.RequireComplete(pool, attributes);
-        var now = Now;
-        return new User
-        {
-            Id = User.IdOf(pool.Id, sub),
-            UserPoolId = pool.Id,
-            Username = username,
-            Sub = sub,
-            Attributes = attributes,
-            UserStatus = status,
-            UserCreateDate = now,
-            UserLastModifiedDate = now,
-        };
+        return User.Create(pool.Id, username, sub, attributes, status, Now);
     }
 
     private PasswordCredential TemporaryPassword(UserPool pool, User user, string? given)

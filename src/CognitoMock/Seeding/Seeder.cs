@@ -166,22 +166,13 @@ public sealed partial class Seeder(CognitoBackend backend)
             var status = seed.UserStatus ?? UserStatuses.Confirmed;
             Require(UserStatuses.All.Contains(status), path + ".UserStatus", $"'{status}' is not a UserStatus.");
             Require(seed.Password is null || seed.PasswordVerifier is null, path, "give Password or PasswordVerifier, not both.");
-            var user = new User
-            {
-                Id = User.IdOf(pool.Id, sub),
-                UserPoolId = pool.Id,
-                Username = username,
-                Sub = sub,
-                Attributes = attributes,
-                UserStatus = status,
-                Enabled = seed.Enabled ?? true,
-                UserCreateDate = Utc(seed.UserCreateDate) ?? _now,
-                Password = seed.Password is { } password
-                    ? PasswordCredentials.Create(pool, username, password, backend.Random)
-                    : seed.PasswordVerifier is { } stored
-                        ? new PasswordCredential { Hash = stored.Hash, HashSalt = stored.HashSalt, SrpSalt = stored.SrpSalt, Verifier = stored.Verifier }
-                        : null,
-            };
+            var user = User.Create(pool.Id, username, sub, attributes, status, Utc(seed.UserCreateDate) ?? _now);
+            user.Enabled = seed.Enabled ?? true;
+            user.Password = seed.Password is { } password
+                ? PasswordCredentials.Create(pool, username, password, backend.Random)
+                : seed.PasswordVerifier is { } stored
+                    ? new PasswordCredential { Hash = stored.Hash, HashSalt = stored.HashSalt, SrpSalt = stored.SrpSalt, Verifier = stored.Verifier }
+                    : null;
             user.UserLastModifiedDate = Utc(seed.UserLastModifiedDate) ?? user.UserCreateDate;
             try
             {

@@ -240,16 +240,6 @@ public sealed class AdminCreateUserTests(EmptyMock fixture) : IClassFixture<Empt
     }
 
     [Fact]
-    public async Task AdminCreateUser_ResendingToAnUnknownUser_IsUserNotFound()
-    {
-        var pool = await _wire.CreatePoolAsync();
-
-        var response = await _wire.CallAsync("AdminCreateUser", new { UserPoolId = pool, Username = "nobody", MessageAction = "RESEND" });
-
-        response.ShouldBeError("UserNotFoundException", "User does not exist.");
-    }
-
-    [Fact]
     public async Task AdminCreateUser_ResendingToAConfirmedUser_IsUnsupportedUserState()
     {
         var pool = await _wire.CreatePoolAsync();
@@ -259,13 +249,5 @@ public sealed class AdminCreateUserTests(EmptyMock fixture) : IClassFixture<Empt
         var response = await _wire.CallAsync("AdminCreateUser", new { UserPoolId = pool, Username = "ann", MessageAction = "RESEND" });
 
         response.ShouldBeError("UnsupportedUserStateException", "Resend not possible. The user's status is CONFIRMED.");
-    }
-
-    [Fact]
-    public async Task AdminCreateUser_InAnUnknownPool_IsResourceNotFound()
-    {
-        var response = await _wire.CallAsync("AdminCreateUser", new { UserPoolId = "us-east-1_Nonexist0", Username = "ann" });
-
-        response.ShouldBeError("ResourceNotFoundException", "User pool us-east-1_Nonexist0 does not exist.");
     }
 }

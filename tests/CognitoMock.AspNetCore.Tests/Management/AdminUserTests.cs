@@ -41,16 +41,6 @@ public sealed class AdminUserTests(EmptyMock fixture) : IClassFixture<EmptyMock>
     }
 
     [Fact]
-    public async Task AdminGetUser_OfAnUnknownUserOrPool_IsNotFound()
-    {
-        var pool = await _wire.CreatePoolAsync();
-
-        (await _wire.CallAsync("AdminGetUser", new { UserPoolId = pool, Username = "nobody" })).ShouldBeError("UserNotFoundException", NoUser);
-        (await _wire.CallAsync("AdminGetUser", new { UserPoolId = "us-east-1_Nonexist0", Username = "ann" }))
-            .ShouldBeError("ResourceNotFoundException", "User pool us-east-1_Nonexist0 does not exist.");
-    }
-
-    [Fact]
     public async Task AdminDeleteUser_RemovesTheUserItsNamesAndItsDevices()
     {
         var pool = await _wire.CreatePoolAsync(new JsonObject { ["AliasAttributes"] = new JsonArray("email") });
@@ -65,16 +55,6 @@ public sealed class AdminUserTests(EmptyMock fixture) : IClassFixture<EmptyMock>
         (await _wire.CallAsync("AdminGetUser", new { UserPoolId = pool, Username = "ann" })).ShouldBeError("UserNotFoundException", NoUser);
         _mock.Backend.Store.GetDevice(deviceKey).Should().BeNull();
         await _wire.CreateUserAsync(pool, "ann", ("email", "ann@example.com"), ("email_verified", "true"));
-    }
-
-    [Fact]
-    public async Task AdminDeleteUser_OfAnUnknownUserOrPool_IsNotFound()
-    {
-        var pool = await _wire.CreatePoolAsync();
-
-        (await _wire.CallAsync("AdminDeleteUser", new { UserPoolId = pool, Username = "nobody" })).ShouldBeError("UserNotFoundException", NoUser);
-        (await _wire.CallAsync("AdminDeleteUser", new { UserPoolId = "us-east-1_Nonexist0", Username = "ann" }))
-            .ShouldBeError("ResourceNotFoundException", "User pool us-east-1_Nonexist0 does not exist.");
     }
 
     [Theory]
@@ -131,16 +111,6 @@ public sealed class AdminUserTests(EmptyMock fixture) : IClassFixture<EmptyMock>
     }
 
     [Fact]
-    public async Task AdminSetUserPassword_OfAnUnknownUserOrPool_IsNotFound()
-    {
-        var pool = await _wire.CreatePoolAsync();
-
-        (await _wire.CallAsync("AdminSetUserPassword", new { UserPoolId = pool, Username = "nobody", Password = "Passw0rd!" })).ShouldBeError("UserNotFoundException", NoUser);
-        (await _wire.CallAsync("AdminSetUserPassword", new { UserPoolId = "us-east-1_Nonexist0", Username = "ann", Password = "Passw0rd!" }))
-            .ShouldBeError("ResourceNotFoundException", "User pool us-east-1_Nonexist0 does not exist.");
-    }
-
-    [Fact]
     public async Task AdminDisableUser_ThenAdminEnableUser_TogglesEnabled()
     {
         var pool = await _wire.CreatePoolAsync();
@@ -156,19 +126,6 @@ public sealed class AdminUserTests(EmptyMock fixture) : IClassFixture<EmptyMock>
         enabled.ShouldBeOk();
         enabled.Text.Should().Be("{}");
         (await _wire.GetUserAsync(pool, "ann"))["Enabled"]!.GetValue<bool>().Should().BeTrue();
-    }
-
-    [Theory]
-    [InlineData("AdminEnableUser")]
-    [InlineData("AdminDisableUser")]
-    [InlineData("AdminConfirmSignUp")]
-    public async Task TheUserToggles_OfAnUnknownUserOrPool_AreNotFound(string operation)
-    {
-        var pool = await _wire.CreatePoolAsync();
-
-        (await _wire.CallAsync(operation, new { UserPoolId = pool, Username = "nobody" })).ShouldBeError("UserNotFoundException", NoUser);
-        (await _wire.CallAsync(operation, new { UserPoolId = "us-east-1_Nonexist0", Username = "ann" }))
-            .ShouldBeError("ResourceNotFoundException", "User pool us-east-1_Nonexist0 does not exist.");
     }
 
     [Fact]

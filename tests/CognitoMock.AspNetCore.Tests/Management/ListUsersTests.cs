@@ -205,14 +205,6 @@ public sealed class ListUsersTests(EmptyMock fixture) : IClassFixture<EmptyMock>
         response.ShouldBeError(Invalid, "1 validation error detected: Value '61' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 60");
     }
 
-    [Fact]
-    public async Task ListUsers_OfAnUnknownPool_IsResourceNotFound()
-    {
-        var response = await _wire.CallAsync("ListUsers", new { UserPoolId = "us-east-1_Nonexist0" });
-
-        response.ShouldBeError("ResourceNotFoundException", "User pool us-east-1_Nonexist0 does not exist.");
-    }
-
     /// <summary>Five users whose usernames sort in ordinal order as Zed, alex, alice, bob, carol.</summary>
     private async Task<string> PoolOfFiveAsync()
     {

@@ -151,12 +151,4 @@ public sealed class SignUpTests(EmptyMock fixture) : IClassFixture<EmptyMock>
 
         response.ShouldBeError("InvalidPasswordException", "Password did not conform with policy: Password not long enough");
     }
-
-    [Fact]
-    public async Task SignUp_ThroughAnUnknownClient_IsResourceNotFound()
-    {
-        var response = await _wire.CallAsync("SignUp", new { ClientId = "nosuchclient0000000000000a", Username = "newbie", Password = Setup.Password }, signed: false);
-
-        response.ShouldBeError("ResourceNotFoundException", "User pool client nosuchclient0000000000000a does not exist.");
-    }
 }

@@ -145,18 +145,6 @@ public sealed class UserAttributeTests(EmptyMock fixture) : IClassFixture<EmptyM
     }
 
     [Fact]
-    public async Task AdminUpdateUserAttributes_OfAnUnknownUserOrPool_IsNotFound()
-    {
-        var pool = await _wire.CreatePoolAsync();
-        var attributes = new[] { new { Name = "given_name", Value = "x" } };
-
-        (await _wire.CallAsync("AdminUpdateUserAttributes", new { UserPoolId = pool, Username = "nobody", UserAttributes = attributes }))
-            .ShouldBeError("UserNotFoundException", NoUser);
-        (await _wire.CallAsync("AdminUpdateUserAttributes", new { UserPoolId = "us-east-1_Nonexist0", Username = "ann", UserAttributes = attributes }))
-            .ShouldBeError("ResourceNotFoundException", "User pool us-east-1_Nonexist0 does not exist.");
-    }
-
-    [Fact]
     public async Task AdminDeleteUserAttributes_RemovesThem_AndAnEmailTakesItsVerificationAndAliasWithIt()
     {
         var pool = await _wire.CreatePoolAsync(new JsonObject { ["AliasAttributes"] = new JsonArray("email") });
@@ -182,16 +170,5 @@ public sealed class UserAttributeTests(EmptyMock fixture) : IClassFixture<EmptyM
         var response = await _wire.CallAsync("AdminDeleteUserAttributes", new { UserPoolId = pool, Username = "ann", UserAttributeNames = new[] { name } });
 
         response.ShouldBeError(Invalid, message);
-    }
-
-    [Fact]
-    public async Task AdminDeleteUserAttributes_OfAnUnknownUserOrPool_IsNotFound()
-    {
-        var pool = await _wire.CreatePoolAsync();
-
-        (await _wire.CallAsync("AdminDeleteUserAttributes", new { UserPoolId = pool, Username = "nobody", UserAttributeNames = new[] { "given_name" } }))
-            .ShouldBeError("UserNotFoundException", NoUser);
-        (await _wire.CallAsync("AdminDeleteUserAttributes", new { UserPoolId = "us-east-1_Nonexist0", Username = "ann", UserAttributeNames = new[] { "given_name" } }))
-            .ShouldBeError("ResourceNotFoundException", "User pool us-east-1_Nonexist0 does not exist.");
     }
 }

@@ -173,14 +173,6 @@ public sealed class UserPoolTests(EmptyMock fixture) : IClassFixture<EmptyMock>
     }
 
     [Fact]
-    public async Task DescribeUserPool_OfAnUnknownPool_IsResourceNotFound()
-    {
-        var response = await _wire.CallAsync("DescribeUserPool", new { UserPoolId = "us-east-1_Nonexist0" });
-
-        response.ShouldBeError("ResourceNotFoundException", "User pool us-east-1_Nonexist0 does not exist.");
-    }
-
-    [Fact]
     public async Task UpdateUserPool_SetsWhatItIsGiven_ResetsWhatItLeavesOut_AndKeepsTheTierAndTags()
     {
         var id = await _wire.CreatePoolAsync(new JsonObject
@@ -222,14 +214,6 @@ public sealed class UserPoolTests(EmptyMock fixture) : IClassFixture<EmptyMock>
     }
 
     [Fact]
-    public async Task UpdateUserPool_OfAnUnknownPool_IsResourceNotFound()
-    {
-        var response = await _wire.CallAsync("UpdateUserPool", new { UserPoolId = "us-east-1_Nonexist0" });
-
-        response.ShouldBeError("ResourceNotFoundException", "User pool us-east-1_Nonexist0 does not exist.");
-    }
-
-    [Fact]
     public async Task DeleteUserPool_RemovesThePoolWithItsClientsUsersAndDevices()
     {
         var id = await _wire.CreatePoolAsync();
@@ -262,14 +246,6 @@ public sealed class UserPoolTests(EmptyMock fixture) : IClassFixture<EmptyMock>
         refused.ShouldBeError(Invalid,
             "The user pool cannot be deleted because deletion protection is activated. Deletion protection must be inactivated first.");
         deleted.ShouldBeOk();
-    }
-
-    [Fact]
-    public async Task DeleteUserPool_OfAnUnknownPool_IsResourceNotFound()
-    {
-        var response = await _wire.CallAsync("DeleteUserPool", new { UserPoolId = "us-east-1_Nonexist0" });
-
-        response.ShouldBeError("ResourceNotFoundException", "User pool us-east-1_Nonexist0 does not exist.");
     }
 
     [Fact]
