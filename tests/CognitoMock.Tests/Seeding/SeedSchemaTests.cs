@@ -40,9 +40,11 @@ public sealed class SeedSchemaTests
     {
         var misspelt = Parse("""{ "UserPools": [ { "Name": "x", "Users": [ { "Usrname": "a" } ] } ] }""");
         var both = Parse("""{ "UserPools": [ { "Name": "x", "AliasAttributes": ["email"], "UsernameAttributes": ["email"] } ] }""");
+        var badSetting = Parse("""{ "UserPools": [ { "Name": "x", "MfaConfiguration": "SOMETIMES" } ] }""");
 
         Schema.Evaluate(misspelt).IsValid.Should().BeFalse();
         Schema.Evaluate(both).IsValid.Should().BeFalse();
+        Schema.Evaluate(badSetting).IsValid.Should().BeFalse();
     }
 
     private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement.Clone();
