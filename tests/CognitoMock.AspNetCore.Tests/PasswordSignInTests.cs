@@ -42,7 +42,7 @@ public sealed class PasswordSignInTests
         mock.Backend.Store.Write(tx =>
         {
             var client = mock.Backend.Store.GetClient(Client)!;
-            client.PreventUserExistenceErrors = "ENABLED";
+            client.Settings.PreventUserExistenceErrors = "ENABLED";
             tx.UpdateClient(client);
         });
 
@@ -105,7 +105,7 @@ public sealed class PasswordSignInTests
         var wire = new Wire(mock);
 
         (await Password(wire, "alice", SignInPool.Password, SecretClient))
-            .ShouldBeError("NotAuthorizedException", $"Client {SecretClient} is configured with secret but SECRET_HASH was not received");
+            .ShouldBeError("NotAuthorizedException", $"Client {SecretClient} is configured for secret but secret was not received");
         (await Password(wire, "alice", SignInPool.Password, SecretClient, secretHash: SecretHash("bob")))
             .ShouldBeError("NotAuthorizedException", $"Unable to verify secret hash for client {SecretClient}");
         (await Password(wire, "alice", SignInPool.Password, SecretClient, secretHash: SecretHash("alice")))
@@ -197,4 +197,5 @@ public sealed class PasswordSignInTests
 
     private static string SecretHash(string username) =>
         Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes(username + SecretClient)));
+
 }

@@ -50,9 +50,9 @@ public sealed class TokenTests
         mock.Backend.Store.Write(tx =>
         {
             var client = mock.Backend.Store.GetClient(Client)!;
-            client.AccessTokenValidity = 5;
-            client.IdTokenValidity = 2;
-            client.TokenValidityUnits = new Domain.TokenValidityUnits { AccessToken = "minutes", IdToken = "hours", RefreshToken = "days" };
+            client.Settings.AccessTokenValidity = 5;
+            client.Settings.IdTokenValidity = 2;
+            client.Settings.TokenValidityUnits = new Api.TokenValidityUnitsType { AccessToken = "minutes", IdToken = "hours", RefreshToken = "days" };
             tx.UpdateClient(client);
         });
 
@@ -264,6 +264,33 @@ public sealed class TokenTests
             {
                 first.Seed(SeedOf(Start()));
                 token = SignInFlows.AccessToken(await PasswordSignInTests.Password(new Wire(first), "alice", SignInPool.Password));
+            }
+
+            using var second = InProcessCognitoMock.Start(s => s.DataPath = path);
+            (await new Wire(second).CallAsync("GetUser", new { AccessToken = token }, signed: false)).ShouldBeOk();
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task APoolDeletedAndSeededAgain_GetsANewKeyThatOutlivesARestart()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"cognitomock-{Guid.NewGuid():N}.db");
+        try
+        {
+            var seed = SeedOf(Start());
+            string token;
+            using (var first = InProcessCognitoMock.Start(s => s.DataPath = path))
+            {
+                var wire = new Wire(first);
+                first.Seed(seed);
+                (await PasswordSignInTests.Password(wire, "alice", SignInPool.Password)).ShouldBeOk();
+                (await wire.CallAsync("DeleteUserPool", new { UserPoolId = Pool })).ShouldBeOk();
+                first.Seed(seed);
+                token = SignInFlows.AccessToken(await PasswordSignInTests.Password(wire, "alice", SignInPool.Password));
             }
 
             using var second = InProcessCognitoMock.Start(s => s.DataPath = path);

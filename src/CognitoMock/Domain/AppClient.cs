@@ -1,3 +1,5 @@
+using CognitoMock.Api;
+
 namespace CognitoMock.Domain;
 
 public sealed class AppClient
@@ -19,39 +21,10 @@ public sealed class AppClient
 
     public List<string> ExplicitAuthFlows { get; set; } = [];
 
-    /// <summary>Token lifetimes in <see cref="TokenValidityUnits"/>; AWS's defaults are 1 hour, 1 hour and 30 days.</summary>
-    public int? AccessTokenValidity { get; set; }
-
-    public int? IdTokenValidity { get; set; }
-
-    public int? RefreshTokenValidity { get; set; }
-
-    public TokenValidityUnits TokenValidityUnits { get; set; } = new();
-
-    /// <summary>ENABLED hides whether a user exists from sign-in errors; LEGACY (the API default) does not.</summary>
-    public string? PreventUserExistenceErrors { get; set; }
-
-    public bool EnableTokenRevocation { get; set; } = true;
+    /// <summary>The settings the API sets and returns as a whole; complete with AWS's defaults.</summary>
+    public UserPoolClientSettings Settings { get; set; } = AppClientDefaults.Complete(new UserPoolClientSettings());
 
     public DateTime CreationDate { get; set; }
 
     public DateTime LastModifiedDate { get; set; }
-}
-
-/// <summary>The unit of each token lifetime: seconds, minutes, hours or days.</summary>
-public sealed class TokenValidityUnits
-{
-    public string AccessToken { get; set; } = "hours";
-
-    public string IdToken { get; set; } = "hours";
-
-    public string RefreshToken { get; set; } = "days";
-
-    public static TimeSpan Span(int? value, string unit, TimeSpan fallback) => value is not { } amount ? fallback : unit switch
-    {
-        "seconds" => TimeSpan.FromSeconds(amount),
-        "minutes" => TimeSpan.FromMinutes(amount),
-        "days" => TimeSpan.FromDays(amount),
-        _ => TimeSpan.FromHours(amount),
-    };
 }

@@ -27,6 +27,19 @@ public sealed class User
 
     public static string IdOf(string userPoolId, string sub) => userPoolId + "/" + sub;
 
+    /// <summary>A new user of a pool, enabled, created and last modified at <paramref name="created"/>.</summary>
+    public static User Create(string userPoolId, string username, string sub, List<UserAttribute> attributes, string status, DateTime created) => new()
+    {
+        Id = IdOf(userPoolId, sub),
+        UserPoolId = userPoolId,
+        Username = username,
+        Sub = sub,
+        Attributes = attributes,
+        UserStatus = status,
+        UserCreateDate = created,
+        UserLastModifiedDate = created,
+    };
+
     public string? GetAttribute(string name) =>
         Attributes.Find(a => a.Name == name)?.Value;
 

@@ -1,3 +1,5 @@
+using CognitoMock.Api;
+
 namespace CognitoMock.Domain;
 
 /// <summary>A user pool and the settings that decide how its users are found and its devices tracked.</summary>
@@ -18,7 +20,14 @@ public sealed class UserPool
 
     public DeviceConfiguration? DeviceConfiguration { get; set; }
 
-    public List<SchemaAttribute> Schema { get; set; } = [];
+    /// <summary>
+    /// What the pool's Schema changed: standard attributes by their names, custom ones by theirs without the
+    /// custom: prefix, each complete (<see cref="PoolSchema.Build"/>). Unchanged standard attributes are not here.
+    /// </summary>
+    public List<SchemaAttributeType> Schema { get; set; } = [];
+
+    /// <summary>The settings the API sets and returns as a whole; complete with AWS's defaults.</summary>
+    public UserPoolSettings Settings { get; set; } = UserPoolDefaults.Complete(new UserPoolSettings());
 
     public DateTime CreationDate { get; set; }
 
@@ -35,15 +44,4 @@ public sealed class DeviceConfiguration
     public bool ChallengeRequiredOnNewDevice { get; set; }
 
     public bool DeviceOnlyRememberedOnUserPrompt { get; set; }
-}
-
-public sealed class SchemaAttribute
-{
-    public string Name { get; set; } = "";
-
-    public string AttributeDataType { get; set; } = "String";
-
-    public bool Mutable { get; set; } = true;
-
-    public bool Required { get; set; }
 }

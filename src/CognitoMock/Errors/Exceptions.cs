@@ -24,6 +24,14 @@ public sealed class NotAuthorizedException(string message) : CognitoException(me
     public static NotAuthorizedException InvalidSession() => new("Invalid session for the user, session is expired.");
 }
 
+public sealed class InvalidPasswordException(string message) : CognitoException(message);
+
+public sealed class UsernameExistsException(string message) : CognitoException(message);
+
+public sealed class AliasExistsException(string message) : CognitoException(message);
+
+public sealed class UnsupportedUserStateException(string message) : CognitoException(message);
+
 public sealed class TooManyRequestsException() : CognitoException("Rate exceeded");
 
 public sealed class InternalErrorException(string message) : CognitoException(message)

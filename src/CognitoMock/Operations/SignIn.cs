@@ -105,7 +105,7 @@ public sealed partial class CognitoBackend
         var clientPublic = ParseSrpPublic(srpA);
         CheckSecretHash(client, username, parameters);
         var user = FindByName(pool, username);
-        if (user is null && client.PreventUserExistenceErrors != "ENABLED")
+        if (user is null && client.Settings.PreventUserExistenceErrors != "ENABLED")
         {
             throw new UserNotFoundException();
         }
@@ -139,7 +139,7 @@ public sealed partial class CognitoBackend
         var user = FindByName(pool, username);
         if (user is null)
         {
-            throw client.PreventUserExistenceErrors == "ENABLED" ? NotAuthorizedException.IncorrectCredentials() : new UserNotFoundException();
+            throw client.Settings.PreventUserExistenceErrors == "ENABLED" ? NotAuthorizedException.IncorrectCredentials() : new UserNotFoundException();
         }
 
         if (user.Password is not { } credential || !PasswordCredentials.Matches(credential, password))
@@ -356,9 +356,10 @@ public sealed partial class CognitoBackend
         }
 
         var user = Store.GetUser(grant.UserId) ?? throw new NotAuthorizedException("Invalid Refresh Token");
-        if (client.ClientSecret is not null && !SecretHashMatches(client, user.Username, parameters) && !SecretHashMatches(client, user.Sub, parameters))
+        // A refresh's SECRET_HASH may be computed with the username or with the sub.
+        if (!SecretHash.Matches(client, user.Sub, parameters.GetValueOrDefault("SECRET_HASH")))
         {
-            throw SecretHashRefused(client, parameters);
+            CheckSecretHash(client, user.Username, parameters);
         }
 
         // In a device-tracking pool, a refresh token works only with the device it was issued to (SEMANTICS §7),
@@ -450,25 +451,8 @@ public sealed partial class CognitoBackend
     private static string Required(Dictionary<string, string?> parameters, string name) =>
         parameters.GetValueOrDefault(name) ?? throw new InvalidParameterException($"Missing required parameter {name}");
 
-    /// <summary>A client with a secret needs SECRET_HASH = Base64(HMAC-SHA256(secret, username + clientId)) [doc].</summary>
-    private static void CheckSecretHash(AppClient client, string username, Dictionary<string, string?> parameters)
-    {
-        if (client.ClientSecret is not null && !SecretHashMatches(client, username, parameters))
-        {
-            throw SecretHashRefused(client, parameters);
-        }
-    }
-
-    private static bool SecretHashMatches(AppClient client, string username, Dictionary<string, string?> parameters) =>
-        parameters.GetValueOrDefault("SECRET_HASH") is { } given
-        && CryptographicOperations.FixedTimeEquals(
-            Encoding.ASCII.GetBytes(given),
-            Encoding.ASCII.GetBytes(Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(client.ClientSecret!), Encoding.UTF8.GetBytes(username + client.ClientId)))));
-
-    private static NotAuthorizedException SecretHashRefused(AppClient client, Dictionary<string, string?> parameters) =>
-        parameters.GetValueOrDefault("SECRET_HASH") is null
-            ? new NotAuthorizedException($"Client {client.ClientId} is configured with secret but SECRET_HASH was not received")
-            : new NotAuthorizedException($"Unable to verify secret hash for client {client.ClientId}");
+    private static void CheckSecretHash(AppClient client, string username, Dictionary<string, string?> parameters) =>
+        SecretHash.Verify(client, username, parameters.GetValueOrDefault("SECRET_HASH"));
 
     private static bool TryBase64(string text, out byte[] bytes)
     {

@@ -44,7 +44,7 @@ public sealed partial class CognitoBackend
             throw new UnauthorizedException($"Client {client.ClientId} is not authorized: the client secret does not match.");
         }
 
-        if (!client.EnableTokenRevocation)
+        if (client.Settings.EnableTokenRevocation == false)
         {
             throw new UnsupportedOperationException("Token revocation is not enabled for this client.");
         }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CognitoMock.Api;
 
 namespace CognitoMock.Seeding;
 
@@ -14,7 +15,8 @@ public sealed class SeedDocument
     public List<SeedUserPool> UserPools { get; set; } = [];
 }
 
-public sealed class SeedUserPool
+/// <summary>A pool, with the settings of CreateUserPool under their AWS names; AWS's defaults fill in what is left out.</summary>
+public sealed class SeedUserPool : UserPoolSettings
 {
     /// <summary>Generated as region_9-alphanumerics when absent.</summary>
     public string? Id { get; set; }
@@ -29,8 +31,8 @@ public sealed class SeedUserPool
 
     public SeedDeviceConfiguration? DeviceConfiguration { get; set; }
 
-    /// <summary>Custom attributes the users may carry, as custom:name.</summary>
-    public List<SeedSchemaAttribute>? Schema { get; set; }
+    /// <summary>As in CreateUserPool: changes to standard attributes, and custom attributes the users carry as custom:name.</summary>
+    public List<SchemaAttributeType>? Schema { get; set; }
 
     public DateTime? CreationDate { get; set; }
 
@@ -53,18 +55,8 @@ public sealed class SeedDeviceConfiguration
     public bool DeviceOnlyRememberedOnUserPrompt { get; set; }
 }
 
-public sealed class SeedSchemaAttribute
-{
-    public string Name { get; set; } = "";
-
-    public string? AttributeDataType { get; set; }
-
-    public bool? Mutable { get; set; }
-
-    public bool? Required { get; set; }
-}
-
-public sealed class SeedClient
+/// <summary>An app client, with the settings of CreateUserPoolClient under their AWS names; AWS's defaults fill in what is left out.</summary>
+public sealed class SeedClient : UserPoolClientSettings
 {
     public string? ClientId { get; set; }
 
@@ -74,6 +66,7 @@ public sealed class SeedClient
 
     public bool GenerateSecret { get; set; }
 
+    /// <summary>ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH and ALLOW_CUSTOM_AUTH when absent, as through the API.</summary>
     public List<string>? ExplicitAuthFlows { get; set; }
 
     public DateTime? CreationDate { get; set; }

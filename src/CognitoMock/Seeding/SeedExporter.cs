@@ -15,26 +15,36 @@ public static class SeedExporter
         UserPools = [.. store.AllPools().Select(pool => Pool(store, pool))],
     };
 
-    private static SeedUserPool Pool(Store store, UserPool pool) => new()
+    private static SeedUserPool Pool(Store store, UserPool pool)
     {
-        Id = pool.Id,
-        Name = pool.Name,
-        AliasAttributes = pool.AliasAttributes.Count > 0 ? pool.AliasAttributes : null,
-        UsernameAttributes = pool.UsernameAttributes.Count > 0 ? pool.UsernameAttributes : null,
-        UsernameConfiguration = new SeedUsernameConfiguration { CaseSensitive = pool.CaseSensitive },
-        DeviceConfiguration = pool.DeviceConfiguration is { } devices
-            ? new SeedDeviceConfiguration
-            {
-                ChallengeRequiredOnNewDevice = devices.ChallengeRequiredOnNewDevice,
-                DeviceOnlyRememberedOnUserPrompt = devices.DeviceOnlyRememberedOnUserPrompt,
-            }
-            : null,
-        Schema = pool.Schema.Count > 0
-            ? pool.Schema.ConvertAll(s => new SeedSchemaAttribute { Name = s.Name, AttributeDataType = s.AttributeDataType, Mutable = s.Mutable, Required = s.Required })
-            : null,
-        CreationDate = pool.CreationDate,
-        LastModifiedDate = pool.LastModifiedDate,
-        Clients = [.. store.ClientsOf(pool.Id).Select(client => new SeedClient
+        var seed = new SeedUserPool
+        {
+            Id = pool.Id,
+            Name = pool.Name,
+            AliasAttributes = pool.AliasAttributes.Count > 0 ? pool.AliasAttributes : null,
+            UsernameAttributes = pool.UsernameAttributes.Count > 0 ? pool.UsernameAttributes : null,
+            UsernameConfiguration = new SeedUsernameConfiguration { CaseSensitive = pool.CaseSensitive },
+            DeviceConfiguration = pool.DeviceConfiguration is { } devices
+                ? new SeedDeviceConfiguration
+                {
+                    ChallengeRequiredOnNewDevice = devices.ChallengeRequiredOnNewDevice,
+                    DeviceOnlyRememberedOnUserPrompt = devices.DeviceOnlyRememberedOnUserPrompt,
+                }
+                : null,
+            Schema = pool.Schema.Count > 0 ? pool.Schema : null,
+            CreationDate = pool.CreationDate,
+            LastModifiedDate = pool.LastModifiedDate,
+            Clients = [.. store.ClientsOf(pool.Id).Select(Client)],
+            // Lazy, so a large pool streams out instead of sitting in memory whole.
+            Users = store.UsersOf(pool.Id).Select(user => User(store, pool, user)),
+        };
+        seed.CopySettingsFrom(pool.Settings);
+        return seed;
+    }
+
+    private static SeedClient Client(AppClient client)
+    {
+        var seed = new SeedClient
         {
             ClientId = client.ClientId,
             ClientName = client.ClientName,
@@ -42,10 +52,10 @@ public static class SeedExporter
             ExplicitAuthFlows = client.ExplicitAuthFlows,
             CreationDate = client.CreationDate,
             LastModifiedDate = client.LastModifiedDate,
-        })],
-        // Lazy, so a large pool streams out instead of sitting in memory whole.
-        Users = store.UsersOf(pool.Id).Select(user => User(store, pool, user)),
-    };
+        };
+        seed.CopySettingsFrom(client.Settings);
+        return seed;
+    }
 
     private static SeedUser User(Store store, UserPool pool, User user) => new()
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CognitoMock.Domain;
+using CognitoMock.Errors;
 using CognitoMock.Randomness;
 using CognitoMock.Storage;
 
@@ -18,6 +19,8 @@ public sealed partial class Seeder(CognitoBackend backend)
 {
     private static readonly string[] AliasChoices = ["email", "phone_number", "preferred_username"];
     private static readonly string[] UsernameAttributeChoices = ["email", "phone_number"];
+    private static readonly string[] MfaChoices = ["OFF", "ON", "OPTIONAL"];
+    private static readonly string[] DeletionProtectionChoices = ["ACTIVE", "INACTIVE"];
 
     public SeedSummary LoadFile(string path)
     {
@@ -73,6 +76,8 @@ public sealed partial class Seeder(CognitoBackend backend)
             Require(aliases.Count == 0 || usernameAttributes.Count == 0, path, "AliasAttributes and UsernameAttributes cannot both be set.");
             RequireSubset(aliases, AliasChoices, path + ".AliasAttributes");
             RequireSubset(usernameAttributes, UsernameAttributeChoices, path + ".UsernameAttributes");
+            RequireSubset(seed.MfaConfiguration is { } mfa ? [mfa] : [], MfaChoices, path + ".MfaConfiguration");
+            RequireSubset(seed.DeletionProtection is { } protection ? [protection] : [], DeletionProtectionChoices, path + ".DeletionProtection");
 
             var pool = new UserPool
             {
@@ -88,13 +93,8 @@ public sealed partial class Seeder(CognitoBackend backend)
                         DeviceOnlyRememberedOnUserPrompt = devices.DeviceOnlyRememberedOnUserPrompt,
                     }
                     : null,
-                Schema = (seed.Schema ?? []).ConvertAll(s => new SchemaAttribute
-                {
-                    Name = s.Name,
-                    AttributeDataType = s.AttributeDataType ?? "String",
-                    Mutable = s.Mutable ?? true,
-                    Required = s.Required ?? false,
-                }),
+                Schema = AsSeedError(path + ".Schema", () => PoolSchema.Build(seed.Schema)),
+                Settings = UserPoolDefaults.Complete(seed),
                 CreationDate = Utc(seed.CreationDate) ?? _now,
             };
             pool.LastModifiedDate = Utc(seed.LastModifiedDate) ?? pool.CreationDate;
@@ -121,8 +121,10 @@ public sealed partial class Seeder(CognitoBackend backend)
             Require(backend.Store.GetClient(clientId) is null, path + ".ClientId", $"a client {clientId} already exists.");
             Require(!string.IsNullOrWhiteSpace(seed.ClientName), path + ".ClientName", "a client needs a ClientName.");
             Require(seed.ClientSecret is null || !seed.GenerateSecret, path, "give ClientSecret or GenerateSecret, not both.");
-            var flows = seed.ExplicitAuthFlows ?? [];
+            var flows = seed.ExplicitAuthFlows ?? [.. AppClientDefaults.ExplicitAuthFlows];
             RequireSubset(flows, AppClient.AuthFlowChoices, path + ".ExplicitAuthFlows");
+            var settings = AppClientDefaults.Complete(seed);
+            AsSeedError(path, () => AppClientDefaults.Validate(pool, settings, flows, "creating"));
             tx.InsertClient(new AppClient
             {
                 ClientId = clientId,
@@ -130,6 +132,7 @@ public sealed partial class Seeder(CognitoBackend backend)
                 ClientName = seed.ClientName!,
                 ClientSecret = seed.ClientSecret ?? (seed.GenerateSecret ? backend.Ids.ClientSecret() : null),
                 ExplicitAuthFlows = flows,
+                Settings = settings,
                 CreationDate = Utc(seed.CreationDate) ?? _now,
                 LastModifiedDate = Utc(seed.LastModifiedDate) ?? Utc(seed.CreationDate) ?? _now,
             });
@@ -163,22 +166,13 @@ public sealed partial class Seeder(CognitoBackend backend)
             var status = seed.UserStatus ?? UserStatuses.Confirmed;
             Require(UserStatuses.All.Contains(status), path + ".UserStatus", $"'{status}' is not a UserStatus.");
             Require(seed.Password is null || seed.PasswordVerifier is null, path, "give Password or PasswordVerifier, not both.");
-            var user = new User
-            {
-                Id = User.IdOf(pool.Id, sub),
-                UserPoolId = pool.Id,
-                Username = username,
-                Sub = sub,
-                Attributes = attributes,
-                UserStatus = status,
-                Enabled = seed.Enabled ?? true,
-                UserCreateDate = Utc(seed.UserCreateDate) ?? _now,
-                Password = seed.Password is { } password
-                    ? PasswordCredentials.Create(pool, username, password, backend.Random)
-                    : seed.PasswordVerifier is { } stored
-                        ? new PasswordCredential { Hash = stored.Hash, HashSalt = stored.HashSalt, SrpSalt = stored.SrpSalt, Verifier = stored.Verifier }
-                        : null,
-            };
+            var user = User.Create(pool.Id, username, sub, attributes, status, Utc(seed.UserCreateDate) ?? _now);
+            user.Enabled = seed.Enabled ?? true;
+            user.Password = seed.Password is { } password
+                ? PasswordCredentials.Create(pool, username, password, backend.Random)
+                : seed.PasswordVerifier is { } stored
+                    ? new PasswordCredential { Hash = stored.Hash, HashSalt = stored.HashSalt, SrpSalt = stored.SrpSalt, Verifier = stored.Verifier }
+                    : null;
             user.UserLastModifiedDate = Utc(seed.UserLastModifiedDate) ?? user.UserCreateDate;
             try
             {
@@ -260,6 +254,25 @@ public sealed partial class Seeder(CognitoBackend backend)
 
             _devices++;
         }
+
+        /// <summary>Runs a rule the API shares with seeds, reporting its refusal as this file's error at <paramref name="path"/>.</summary>
+        private T AsSeedError<T>(string path, Func<T> rule)
+        {
+            try
+            {
+                return rule();
+            }
+            catch (InvalidParameterException e)
+            {
+                throw new SeedException(file, path, e.Message);
+            }
+        }
+
+        private void AsSeedError(string path, Action rule) => AsSeedError(path, () =>
+        {
+            rule();
+            return true;
+        });
 
         private void Require(bool condition, string path, string problem)
         {

@@ -38,6 +38,7 @@ public sealed partial class Store : IDisposable
         Users = db.GetCollection("users");
         Keys = db.GetCollection("userkeys");
         Devices = db.GetCollection("devices");
+        UserCounts = db.GetCollection("usercounts");
         Meta = db.GetCollection("meta");
         Grants = db.GetCollection("grants");
         Challenges = db.GetCollection("challenges");
@@ -57,6 +58,9 @@ public sealed partial class Store : IDisposable
     internal ILiteCollection<BsonDocument> Keys { get; }
 
     internal ILiteCollection<BsonDocument> Devices { get; }
+
+    /// <summary>How many users each pool has: _id is the pool's ID, Count the number, kept by every user insert and delete.</summary>
+    internal ILiteCollection<BsonDocument> UserCounts { get; }
 
     internal ILiteCollection<BsonDocument> Meta { get; }
 
@@ -118,6 +122,9 @@ public sealed partial class Store : IDisposable
             .OrderBy(c => c.ClientId, StringComparer.Ordinal);
 
     public User? GetUser(string userId) => Read<User>(Users.FindById(userId));
+
+    /// <summary>How many users a pool has, by one document read (DescribeUserPool's EstimatedNumberOfUsers).</summary>
+    public int UserCount(string userPoolId) => UserCounts.FindById(userPoolId)?["Count"].AsInt32 ?? 0;
 
     /// <summary>A pool's users in username order, read as they are enumerated.</summary>
     public IEnumerable<User> UsersOf(string userPoolId) =>

@@ -50,6 +50,7 @@ public sealed partial class StoreTransaction
         _store.Users.DeleteMany(Store.InPool(Store.PoolOrderField, userPoolId));
         _store.Clients.DeleteMany(Query.EQ(nameof(AppClient.UserPoolId), userPoolId));
         DeleteSignInStateOfPool(userPoolId);
+        _store.UserCounts.Delete(userPoolId);
         _store.Pools.Delete(userPoolId);
     }
 
@@ -75,6 +76,8 @@ public sealed partial class StoreTransaction
         {
             FileKey(pool.Id, key, user.Id);
         }
+
+        CountUsers(pool.Id, +1);
     }
 
     /// <summary>Saves a changed user and moves its lookup keys to match its attributes.</summary>
@@ -107,6 +110,7 @@ public sealed partial class StoreTransaction
         }
 
         _store.Users.Delete(user.Id);
+        CountUsers(pool.Id, -1);
     }
 
     public void InsertDevice(Device device)
@@ -134,9 +138,13 @@ public sealed partial class StoreTransaction
         _store.Devices.DeleteAll();
         _store.Keys.DeleteAll();
         _store.Users.DeleteAll();
+        _store.UserCounts.DeleteAll();
         _store.Clients.DeleteAll();
         _store.Pools.DeleteAll();
     }
+
+    private void CountUsers(string userPoolId, int change) =>
+        _store.UserCounts.Upsert(new BsonDocument { ["_id"] = userPoolId, ["Count"] = _store.UserCount(userPoolId) + change });
 
     private void FileKey(string userPoolId, LookupKey key, string userId)
     {

@@ -20,10 +20,6 @@ public sealed record AccessTokenPrincipal(UserPool Pool, User User, Grant Grant)
 /// </summary>
 public sealed class TokenService(Store store, SigningKeys keys, IRandomness random, TimeProvider time)
 {
-    private static readonly TimeSpan DefaultAccess = TimeSpan.FromHours(1);
-    private static readonly TimeSpan DefaultId = TimeSpan.FromHours(1);
-    private static readonly TimeSpan DefaultRefresh = TimeSpan.FromDays(30);
-
     /// <summary>Tokens for a new sign-in, recorded as a grant in the caller's transaction.</summary>
     public AuthenticationResultType SignIn(StoreTransaction tx, UserPool pool, AppClient client, User user, string? deviceKey, RequestContext context)
     {
@@ -38,7 +34,7 @@ public sealed class TokenService(Store store, SigningKeys keys, IRandomness rand
             DeviceKey = deviceKey,
             RefreshTokenHash = Hash(refreshToken),
             AuthTime = now,
-            RefreshTokenExpires = now + TokenValidityUnits.Span(client.RefreshTokenValidity, client.TokenValidityUnits.RefreshToken, DefaultRefresh),
+            RefreshTokenExpires = now + TokenValidity.RefreshToken(client.Settings),
         };
         tx.InsertGrant(grant);
         var result = Tokens(pool, client, user, grant, context);
@@ -89,8 +85,8 @@ public sealed class TokenService(Store store, SigningKeys keys, IRandomness rand
     {
         var key = keys.For(pool.Id);
         var now = time.GetUtcNow();
-        var access = TokenValidityUnits.Span(client.AccessTokenValidity, client.TokenValidityUnits.AccessToken, DefaultAccess);
-        var id = TokenValidityUnits.Span(client.IdTokenValidity, client.TokenValidityUnits.IdToken, DefaultId);
+        var access = TokenValidity.AccessToken(client.Settings);
+        var id = TokenValidity.IdToken(client.Settings);
         var eventId = random.Uuid();
         var issuer = Issuer(context, pool);
         var authTime = new DateTimeOffset(grant.AuthTime).ToUnixTimeSeconds();

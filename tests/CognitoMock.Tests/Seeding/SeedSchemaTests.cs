@@ -27,13 +27,24 @@ public sealed class SeedSchemaTests
     }
 
     [Fact]
+    public void AnExport_OfStateMadeThroughTheApi_FitsTheSchema()
+    {
+        using var test = new TestBackend();
+        ApiMadeState.Build(test);
+
+        AssertValid(Parse(JsonSerializer.Serialize(SeedExporter.Export(test.Store), SeedJsonContext.Default.SeedDocument)));
+    }
+
+    [Fact]
     public void TheSchema_RefusesWhatTheLoaderRefuses()
     {
         var misspelt = Parse("""{ "UserPools": [ { "Name": "x", "Users": [ { "Usrname": "a" } ] } ] }""");
         var both = Parse("""{ "UserPools": [ { "Name": "x", "AliasAttributes": ["email"], "UsernameAttributes": ["email"] } ] }""");
+        var badSetting = Parse("""{ "UserPools": [ { "Name": "x", "MfaConfiguration": "SOMETIMES" } ] }""");
 
         Schema.Evaluate(misspelt).IsValid.Should().BeFalse();
         Schema.Evaluate(both).IsValid.Should().BeFalse();
+        Schema.Evaluate(badSetting).IsValid.Should().BeFalse();
     }
 
     private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement.Clone();

@@ -75,6 +75,35 @@ public sealed class SeederTests
             """), "$.UserPools[0].Users[0].Attributes[0]", "unknown attribute 'custom:tenant'.");
     }
 
+    [Theory]
+    [InlineData("\"MfaConfiguration\": \"SOMETIMES\"", "$.UserPools[0].MfaConfiguration[0]", "'SOMETIMES' is not one of OFF, ON, OPTIONAL.")]
+    [InlineData("\"Schema\": [ { \"Name\": \"plan\", \"Required\": true } ]", "$.UserPools[0].Schema", "Required custom attributes are not supported currently.")]
+    [InlineData("\"Clients\": [ { \"ClientName\": \"c\", \"AccessTokenValidity\": 2, \"TokenValidityUnits\": { \"AccessToken\": \"days\" } } ]",
+        "$.UserPools[0].Clients[0]", "AccessTokenValidity must be between 5 minutes and 1 day in its TokenValidityUnits.")]
+    public void ASettingTheApiWouldRefuse_IsRefusedWithItsPath(string body, string path, string problem)
+    {
+        AssertRefused(Pool(body), path, problem);
+    }
+
+    [Fact]
+    public void PoolAndClientSettings_TakeAwsDefaultsWhereTheSeedIsSilent()
+    {
+        using var test = new TestBackend();
+
+        Load(test, Pool("""
+            "MfaConfiguration": "ON",
+            "Clients": [ { "ClientId": "seedclient0000000000000001", "ClientName": "c", "RefreshTokenValidity": 7 } ]
+            """));
+
+        var pool = test.Store.GetPool("us-east-1_Seed1")!;
+        pool.Settings.MfaConfiguration.Should().Be("ON");
+        pool.Settings.Policies!.PasswordPolicy!.MinimumLength.Should().Be(8);
+        var client = test.Store.GetClient("seedclient0000000000000001")!;
+        client.ExplicitAuthFlows.Should().Equal("ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH");
+        client.Settings.RefreshTokenValidity.Should().Be(7);
+        client.Settings.EnableTokenRevocation.Should().BeTrue();
+    }
+
     [Fact]
     public void ABadDeviceKey_NamesTheDevice()
     {

@@ -1,0 +1,336 @@
+using CognitoMock.Api;
+using CognitoMock.Domain;
+using CognitoMock.Errors;
+using CognitoMock.Paging;
+using CognitoMock.Storage;
+
+namespace CognitoMock;
+
+public sealed partial class CognitoBackend
+{
+    private const string Resend = "RESEND";
+
+    /// <summary>
+    /// A user with a temporary password, FORCE_CHANGE_PASSWORD until it signs in and chooses its own. No
+    /// invitation is sent, whatever MessageAction says; RESEND gives an existing invited user a new temporary
+    /// password. ForceAliasCreation takes a verified email or phone alias from the user who holds it.
+    /// </summary>
+    public AdminCreateUserResponse AdminCreateUser(AdminCreateUserRequest request, RequestContext context)
+    {
+        var pool = RequirePool(request.UserPoolId);
+        if (request.MessageAction == Resend)
+        {
+            return new AdminCreateUserResponse { User = UserTypeOf(ResendInvitation(pool, request)) };
+        }
+
+        var user = NewUser(pool, request.Username, request.UserAttributes, UserStatuses.ForceChangePassword);
+        user.Password = TemporaryPassword(pool, user, request.TemporaryPassword);
+        Store.Write(tx =>
+        {
+            RequirePool(pool.Id);
+            if (request.ForceAliasCreation == true)
+            {
+                TakeAliases(tx, pool, user);
+            }
+
+            // AWS's words for a taken username (seen: localstack#4465); a taken alias is UsernameExistsException
+            // too, worded for the alias (seen: boto3#3213).
+            InsertNewUser(tx, pool, user, "User account already exists");
+        });
+        return new AdminCreateUserResponse { User = UserTypeOf(user) };
+    }
+
+    public AdminGetUserResponse AdminGetUser(AdminUserRequest request, RequestContext context)
+    {
+        var user = ResolveUser(RequirePool(request.UserPoolId), request.Username);
+        return new AdminGetUserResponse
+        {
+            Username = user.Username,
+            UserAttributes = AttributesOf(user, null),
+            UserCreateDate = user.UserCreateDate,
+            UserLastModifiedDate = user.UserLastModifiedDate,
+            Enabled = user.Enabled,
+            UserStatus = user.UserStatus,
+        };
+    }
+
+    /// <summary>Deletes the user with its devices.</summary>
+    public AdminDeleteUserResponse AdminDeleteUser(AdminUserRequest request, RequestContext context)
+    {
+        Store.Write(tx =>
+        {
+            var pool = RequirePool(request.UserPoolId);
+            tx.DeleteUser(pool, ResolveUser(pool, request.Username));
+        });
+        return new AdminDeleteUserResponse();
+    }
+
+    /// <summary>
+    /// Sets attributes. A new email or phone number is unverified unless the call verifies it, so its alias stops
+    /// finding the user; a verified alias another user holds is AliasExistsException (issue 3), where AWS has been
+    /// seen to move it instead (boto3#3213).
+    /// </summary>
+    public AdminUpdateUserAttributesResponse AdminUpdateUserAttributes(AdminUpdateUserAttributesRequest request, RequestContext context)
+    {
+        ChangeUser(request.UserPoolId, request.Username, (pool, user) =>
+            UserAttributeRules.Apply(user, UserAttributeRules.Check(pool, request.UserAttributes, creating: false)));
+        return new AdminUpdateUserAttributesResponse();
+    }
+
+    public AdminDeleteUserAttributesResponse AdminDeleteUserAttributes(AdminDeleteUserAttributesRequest request, RequestContext context)
+    {
+        ChangeUser(request.UserPoolId, request.Username, (pool, user) =>
+        {
+            UserAttributeRules.RequireChangeable(pool, request.UserAttributeNames, creating: false);
+            UserAttributeRules.Delete(user, request.UserAttributeNames);
+            UserAttributeRules.RequireComplete(pool, user.Attributes);
+        });
+        return new AdminDeleteUserAttributesResponse();
+    }
+
+    /// <summary>A permanent password confirms the user; a temporary one makes it choose its own at its next sign-in.</summary>
+    public AdminSetUserPasswordResponse AdminSetUserPassword(AdminSetUserPasswordRequest request, RequestContext context)
+    {
+        var pool = RequirePool(request.UserPoolId);
+        var user = ResolveUser(pool, request.Username);
+        PasswordPolicies.Enforce(pool, request.Password);
+        // Hashed before the write, which then only swaps it in.
+        var password = PasswordCredentials.Create(pool, user.Username, request.Password, Random);
+        ChangeUser(pool.Id, StoredUser(user), (_, stored) =>
+        {
+            stored.Password = password;
+            stored.UserStatus = request.Permanent == true ? UserStatuses.Confirmed : UserStatuses.ForceChangePassword;
+        });
+        return new AdminSetUserPasswordResponse();
+    }
+
+    public AdminEnableUserResponse AdminEnableUser(AdminUserRequest request, RequestContext context)
+    {
+        ChangeUser(request.UserPoolId, request.Username, (_, user) => user.Enabled = true);
+        return new AdminEnableUserResponse();
+    }
+
+    public AdminDisableUserResponse AdminDisableUser(AdminUserRequest request, RequestContext context)
+    {
+        ChangeUser(request.UserPoolId, request.Username, (_, user) => user.Enabled = false);
+        return new AdminDisableUserResponse();
+    }
+
+    /// <summary>Confirms an UNCONFIRMED user; any other status is refused in AWS's words for ConfirmSignUp.</summary>
+    public AdminConfirmSignUpResponse AdminConfirmSignUp(AdminUserRequest request, RequestContext context)
+    {
+        ChangeUser(request.UserPoolId, request.Username, (_, user) =>
+        {
+            if (user.UserStatus != UserStatuses.Unconfirmed)
+            {
+                throw new NotAuthorizedException($"User cannot be confirmed. Current status is {user.UserStatus}");
+            }
+
+            user.UserStatus = UserStatuses.Confirmed;
+        });
+        return new AdminConfirmSignUpResponse();
+    }
+
+    /// <summary>
+    /// Users in username order, paged by username. A filter on username (= or ^=) or on sub (=) seeks the index;
+    /// a filter on any other attribute reads the pool's users from the page's start until the page is full, so
+    /// its cost grows with the pool.
+    /// </summary>
+    public ListUsersResponse ListUsers(ListUsersRequest request, RequestContext context)
+    {
+        var pool = RequirePool(request.UserPoolId);
+        var filter = UserFilter.Parse(request.Filter);
+        if (request.AttributesToGet?.Find(name => PoolSchema.Find(pool, name) is null) is { } unknown)
+        {
+            throw new InvalidParameterException($"AttributesToGet names {unknown}, which is not an attribute of the user pool's schema.");
+        }
+
+        var (users, next) = KeysetPage<User>(
+            new PageScope(nameof(ListUsers), pool.Id, request.Filter ?? ""),
+            request.PaginationToken,
+            request.Limit,
+            context,
+            (after, take) => [.. FilteredUsers(pool, filter, after).Take(take)],
+            u => u.Username);
+        return new ListUsersResponse { Users = users.ConvertAll(u => UserTypeOf(u, request.AttributesToGet)), PaginationToken = next };
+    }
+
+    /// <summary>
+    /// An UNCONFIRMED user, signed up through an app client; a client with a secret proves it with SECRET_HASH.
+    /// The client may not write the *_verified flags, nor attributes outside its WriteAttributes.
+    /// </summary>
+    public SignUpResponse SignUp(SignUpRequest request, RequestContext context)
+    {
+        var client = Store.GetClient(request.ClientId) ?? throw ResourceNotFoundException.UserPoolClient(request.ClientId);
+        var pool = RequirePool(client.UserPoolId);
+        SecretHash.Verify(client, request.Username, request.SecretHash);
+        if (pool.Settings.AdminCreateUserConfig?.AllowAdminCreateUserOnly == true)
+        {
+            throw new NotAuthorizedException("SignUp is not permitted for this user pool");
+        }
+
+        var attributes = request.UserAttributes ?? [];
+        if (attributes.Exists(a => a.Name.EndsWith("_verified", StringComparison.Ordinal)
+                || client.Settings.WriteAttributes?.Contains(a.Name) == false))
+        {
+            throw new NotAuthorizedException("A client attempted to write unauthorized attribute");
+        }
+
+        var user = NewUser(pool, request.Username, attributes, UserStatuses.Unconfirmed);
+        var password = request.Password
+            ?? throw new InvalidParameterException("A password is required: the mock has no passwordless sign-up.");
+        PasswordPolicies.Enforce(pool, password);
+        user.Password = PasswordCredentials.Create(pool, user.Username, password, Random);
+        Store.Write(tx =>
+        {
+            RequirePool(pool.Id);
+            // AWS's words for a taken username at sign-up (seen: amplify-js#6238).
+            InsertNewUser(tx, pool, user, "User already exists");
+        });
+        return new SignUpResponse { UserConfirmed = false, UserSub = user.Sub };
+    }
+
+    /// <summary>
+    /// A new user of the pool, checked, not yet stored. In a pool with UsernameAttributes the name given is the
+    /// email or phone number it sets, and the username is the sub; elsewhere the name is the username.
+    /// </summary>
+    private User NewUser(UserPool pool, string name, List<AttributeType>? given, string status)
+    {
+        var attributes = UserAttributeRules.Check(pool, given ?? [], creating: true);
+        var sub = Ids.Sub();
+        string username;
+        if (pool.UsernameAttributes.Count > 0)
+        {
+            UserAttributeRules.Set(attributes, UserAttributeRules.UsernameAttributeOf(pool, name), name);
+            username = sub;
+        }
+        else
+        {
+            UserAttributeRules.RefuseAliasFormat(pool, name);
+            username = name;
+        }
+
+        attributes.Insert(0, new UserAttribute { Name = "sub", Value = sub });
+        UserAttributeRules.RequireComplete(pool, attributes);
+        return User.Create(pool.Id, username, sub, attributes, status, Now);
+    }
+
+    private PasswordCredential TemporaryPassword(UserPool pool, User user, string? given)
+    {
+        if (given is not null)
+        {
+            PasswordPolicies.Enforce(pool, given);
+        }
+
+        return PasswordCredentials.Create(pool, user.Username, given ?? PasswordPolicies.Generate(PasswordPolicies.Of(pool), Random), Random);
+    }
+
+    private User ResendInvitation(UserPool pool, AdminCreateUserRequest request)
+    {
+        var invited = ResolveUser(pool, request.Username);
+        var password = TemporaryPassword(pool, invited, request.TemporaryPassword);
+        return ChangeUser(pool.Id, StoredUser(invited), (_, user) =>
+        {
+            if (user.UserStatus != UserStatuses.ForceChangePassword)
+            {
+                throw new UnsupportedUserStateException($"Resend not possible. The user's status is {user.UserStatus}.");
+            }
+
+            user.Password = password;
+        });
+    }
+
+    /// <summary>ForceAliasCreation: each verified email or phone alias of the new user stops being another user's alias.</summary>
+    private void TakeAliases(StoreTransaction tx, UserPool pool, User user)
+    {
+        foreach (var kind in pool.AliasAttributes)
+        {
+            if (UserAttributeRules.VerifiedFlagOf(kind) is not { } flag
+                || !user.IsVerified(kind)
+                || user.GetAttribute(kind) is not { } value
+                || Store.FindUserId(pool.Id, new LookupKey(kind, UserLookup.Fold(pool, kind, value))) is not { } holderId
+                || Store.GetUser(holderId) is not { } holder)
+            {
+                continue;
+            }
+
+            UserAttributeRules.Set(holder.Attributes, flag, "false");
+            holder.UserLastModifiedDate = Now;
+            tx.UpdateUser(pool, holder);
+        }
+    }
+
+    private static void InsertNewUser(StoreTransaction tx, UserPool pool, User user, string usernameTaken)
+    {
+        try
+        {
+            tx.InsertUser(pool, user);
+        }
+        catch (LookupKeyTakenException e)
+        {
+            throw new UsernameExistsException(e.Key.Kind == UserLookup.Username ? usernameTaken : AliasTaken(e.Key.Kind));
+        }
+    }
+
+    private User ChangeUser(string userPoolId, string username, Action<UserPool, User> change) =>
+        ChangeUser(userPoolId, pool => ResolveUser(pool, username), change);
+
+    /// <summary>
+    /// Finds the user and changes it in one write, so the change is made to the user as it is now; moves its
+    /// lookup keys with its attributes, and answers AliasExistsException for a verified alias another user holds.
+    /// </summary>
+    private User ChangeUser(string userPoolId, Func<UserPool, User> find, Action<UserPool, User> change) => Store.Write(tx =>
+    {
+        var pool = RequirePool(userPoolId);
+        var user = find(pool);
+        change(pool, user);
+        user.UserLastModifiedDate = Now;
+        try
+        {
+            tx.UpdateUser(pool, user);
+        }
+        catch (LookupKeyTakenException e)
+        {
+            throw new AliasExistsException(AliasTaken(e.Key.Kind));
+        }
+
+        return user;
+    });
+
+    /// <summary>Finds a user already resolved again, by its storage identity, as it is now.</summary>
+    private Func<UserPool, User> StoredUser(User user) => _ => Store.GetUser(user.Id) ?? throw new UserNotFoundException();
+
+    /// <summary>AWS's words for a taken email (seen: aws-sdk-js#4308); the other aliases follow them.</summary>
+    private static string AliasTaken(string kind) => kind switch
+    {
+        UserLookup.Email => "An account with the given email already exists.",
+        UserLookup.PhoneNumber => "An account with the given phone number already exists.",
+        _ => "An account with the given preferred username already exists.",
+    };
+
+    /// <summary>The pool's users that pass the filter, in username order after <paramref name="after"/>, read as enumerated.</summary>
+    private IEnumerable<User> FilteredUsers(UserPool pool, UserFilter? filter, string? after) => filter switch
+    {
+        null => Store.UsersFrom(pool.Id, "", after),
+        { Attribute: UserFilter.Username, Prefix: true } => Store.UsersFrom(pool.Id, filter.Value, after),
+        { Attribute: UserFilter.Username } => OneAfter(Store.FindUserByUsername(pool.Id, filter.Value), after),
+        { Attribute: UserFilter.Sub, Prefix: false } => OneAfter(Store.GetUser(User.IdOf(pool.Id, filter.Value)), after),
+        _ => Store.UsersFrom(pool.Id, "", after).Where(filter.Matches),
+    };
+
+    private static IEnumerable<User> OneAfter(User? user, string? after) =>
+        user is not null && (after is null || string.CompareOrdinal(user.Username, after) > 0) ? [user] : [];
+
+    private static UserType UserTypeOf(User user, IReadOnlyCollection<string>? attributesToGet = null) => new()
+    {
+        Username = user.Username,
+        Attributes = AttributesOf(user, attributesToGet),
+        UserCreateDate = user.UserCreateDate,
+        UserLastModifiedDate = user.UserLastModifiedDate,
+        Enabled = user.Enabled,
+        UserStatus = user.UserStatus,
+    };
+
+    private static List<AttributeType> AttributesOf(User user, IReadOnlyCollection<string>? only) =>
+        [.. user.Attributes.Where(a => only is null || only.Contains(a.Name)).Select(a => new AttributeType { Name = a.Name, Value = a.Value })];
+}
