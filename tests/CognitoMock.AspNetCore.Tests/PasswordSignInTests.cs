@@ -133,6 +133,18 @@ public sealed class PasswordSignInTests
     }
 
     [Fact]
+    public async Task ANewPasswordThatBreaksThePolicy_IsRefused_AndTheSessionStaysGood()
+    {
+        using var mock = Start();
+        var wire = new Wire(mock);
+        var challenge = await Password(wire, "newbie", SignInPool.Password);
+
+        (await NewPassword(wire, challenge, "short")).ShouldBeError("InvalidPasswordException", "Password did not conform with policy: Password not long enough");
+
+        (await NewPassword(wire, challenge, "Another-Passw0rd")).ShouldBeOk();
+    }
+
+    [Fact]
     public async Task AChallengeSession_IsSingleUse()
     {
         using var mock = Start();

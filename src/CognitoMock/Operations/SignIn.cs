@@ -224,6 +224,7 @@ public sealed partial class CognitoBackend
     {
         var challenge = Challenges.Find(session, NewPasswordRequired, client);
         var newPassword = Required(responses, "NEW_PASSWORD");
+        PasswordPolicies.Enforce(pool, newPassword);
         var user = Store.GetUser(challenge.UserId) ?? throw new UserNotFoundException();
         Store.Write(tx =>
         {
