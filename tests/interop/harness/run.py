@@ -171,23 +171,10 @@ class Runner:
             for i, step in enumerate(case["steps"]):
                 name = step.get("client", client_name)
                 where = _where(case, i, step, name != client_name and name)
-                if "clock" in step:
-                    observed = self.move_clock(case_files.resolve(step["clock"], context))
-                    if "refused" in observed:
-                        return "FAIL", where + observed["refused"], observed
-                else:
-                    params = case_files.resolve(step.get("input", {}), context)
-                    kwargs = {"session": session} if name == "cognito-js" else {}
-                    if step.get("unsigned"):
-                        kwargs["unsigned"] = True
-                    observed = self.client(name).call(self.endpoint, step["op"], params, paginate=step.get("paginate"),
-                                                      unvalidated=step.get("unvalidated", False), **kwargs)
-                expect = case_files.resolve(step.get("expect", {"output": {}}), context)
-                if isinstance(expect.get("signed"), dict):  # {"cli": true, "js": false}: clients differ
-                    if name not in expect["signed"]:
-                        raise case_files.CaseError(f"step {i + 1}: `signed` names no value for {name}")
-                    expect = dict(expect, signed=expect["signed"][name])
-                problem = judge(expect, observed)
+                observed = self.step(step, name, session, context)
+                if "refused" in observed:  # a clock step the target cannot take
+                    return "FAIL", where + observed["refused"], observed
+                problem = judge(_for_client(case_files.resolve(step.get("expect", {}), context), name), observed)
                 if problem:
                     left_out = f" (not in setup: {'; '.join(notes)})" if notes else ""
                     return "FAIL", where + problem + left_out, observed
@@ -198,6 +185,17 @@ class Runner:
             return "FAIL", f"harness error: {type(e).__name__}: {e}", observed
         return "PASS", None, observed
 
+    def step(self, step, client_name, session, context):
+        """What one step observed: a clock move, or a call through the step's client."""
+        if "clock" in step:
+            return self.move_clock(case_files.resolve(step["clock"], context))
+        params = case_files.resolve(step.get("input", {}), context)
+        kwargs = {"session": session} if client_name == "cognito-js" else {}
+        if step.get("unsigned"):
+            kwargs["unsigned"] = True
+        return self.client(client_name).call(self.endpoint, step["op"], params, paginate=step.get("paginate"),
+                                             unvalidated=step.get("unvalidated", False), **kwargs)
+
     def move_clock(self, change):
         """A clock step's result, in the shape of a call's: the target's clock afterwards."""
         move = getattr(self.target, "move_clock", None)
@@ -207,6 +205,15 @@ class Runner:
             return {"ok": True, "output": move(change), "status": 200}
         except SetupError as e:
             return {"refused": f"moving the clock failed: {e}"}
+
+
+def _for_client(expect, client_name):
+    """The expectation as it applies to this client: a per-client `signed` map gives this client's value."""
+    if isinstance(expect.get("signed"), dict):  # {"cli": true, "js": false}: the clients' models differ
+        if client_name not in expect["signed"]:
+            raise case_files.CaseError(f"`signed` names no value for {client_name}")
+        return dict(expect, signed=expect["signed"][client_name])
+    return expect
 
 
 def _where(case, index, step, other_client):

@@ -1,5 +1,5 @@
 // amazon-cognito-identity-js: runs its own flows (SRP sign-in, which also confirms a new device and
-// proves a remembered one, sign-up, the device calls, refresh, sign-out). Under Node it needs a Storage
+// proves a remembered one, sign-up, the device calls, refresh, sign-out with or without revocation). Under Node it needs a Storage
 // object; each case-run gets its own, kept across the steps of that run by `session`, the way a
 // browser's localStorage would be. One CognitoUser per username per session, as a single-page app
 // keeps it: the flows after a sign-in use the session it left on that object.
@@ -108,6 +108,14 @@ const flows = {
       ? failure(err)
       : { ok: true, output: describeSession(session, user) }));
   }),
+  // signOut with a callback: RevokeToken on the session's refresh token (when the access token has an
+  // origin_jti), then the session is dropped from the object and from Storage.
+  signOut: (s, input) => new Promise((resolve) => {
+    const user = s.user(input.Username);
+    user.signOut((err) => resolve(err
+      ? failure(err)
+      : { ok: true, output: { HasSession: user.getSignInUserSession() != null } }));
+  }),
   // The cached session while it is valid, else a refresh; what an app calls on every page load.
   getSession: (s, input) => new Promise((resolve) => {
     const user = s.user(input.Username);
@@ -121,8 +129,8 @@ function describeSession(session, user) {
     IdToken: session.getIdToken().decodePayload(),
     HasRefreshToken: Boolean(session.getRefreshToken().getToken()),
     DeviceKey: user.deviceKey ?? null,
-    // The access token itself, for later steps that use it through another client.
-    Jwt: { AccessToken: session.getAccessToken().getJwtToken() },
+    // The tokens themselves, for later steps that use them through another client.
+    Jwt: { AccessToken: session.getAccessToken().getJwtToken(), RefreshToken: session.getRefreshToken().getToken() },
   };
 }
 
