@@ -315,8 +315,7 @@ def sent(expect, r):
         return None
     if r.get("calls") is None:
         return "the client did not report the requests it sent"
-    problem = matchers.check(expect["requests"], r["calls"], "requests")
-    return f"{problem} {matchers.show(r['calls'], 400)}" if problem else None
+    return matchers.check(expect["requests"], r["calls"], "requests")  # judge adds the full list, with statuses
 
 
 def describe_error(e):
