@@ -2,6 +2,8 @@
 
 TARGETS maps the --target name to the adapter's module; each module has a `Target` class with
 start(workdir, env) -> endpoint, stop(), build(plan, api) -> (state, notes), and version().
+A target whose clock can be moved also has move_clock(change) -> {"Now", "OffsetSeconds"} (only
+cognitomock: moto and cognito-local have none, so cases with clock steps fail there at that step).
 """
 import importlib
 

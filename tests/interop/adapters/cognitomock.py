@@ -59,6 +59,10 @@ class Target:
         self._admin("POST", "/_mock/seed", seed_document(plan))
         return state(plan), []
 
+    def move_clock(self, change):
+        """A clock step: {"AdvanceSeconds": n} or {"Now": iso}; returns the clock afterwards, {"Now", "OffsetSeconds"}."""
+        return json.loads(self._admin("POST", "/_mock/clock", change))
+
     def _admin(self, method, path, body=None):
         request = urllib.request.Request(f"{self.server.endpoint}{path}", method=method,
                                          data=json.dumps(body).encode() if body is not None else b"",

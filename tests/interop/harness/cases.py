@@ -1,8 +1,21 @@
 """Case files (cases/*.json) and the placeholders in them.
 
 A file holds {"defaults": {...}, "cases": [...]}; every case takes the defaults it does not set.
-A case: name, fixture, mutates, clients (default: the API clients), notes, and steps: [{op, input, paginate?, unvalidated?, expect}]; or op/input/expect at
-the top for a single step. expect is {"output": <matcher>} or {"error": {"code", "message"?}}.
+A case: name, fixture, mutates, clients (default: the API clients), notes, and steps; or op/input/expect at
+the top for a single step. A step is one of:
+
+  {op, input, expect, client?, paginate?, unvalidated?, unsigned?}   a call through the case's client,
+      or through `client` when the step names one (a cognito-js story can check state with boto3 or
+      JS v3). `unsigned`: the client is set up not to sign at all (boto3 signature_version=UNSIGNED,
+      the CLI's --no-sign-request); only those two clients have such a setting.
+  {"clock": {"AdvanceSeconds": n} | {"Now": iso}, "expect"?}   moves the target's clock (cognitomock's
+      POST /_mock/clock); its output is {"Now": iso, "OffsetSeconds": n}. A target without an adjustable
+      clock fails the case at that step.
+
+expect is {"output": <matcher>} or {"error": {"code", "message"?}}, plus optionally
+"signed": true/false (the request carried an Authorization header, on every HTTP attempt; a map
+{"cli": true, "js": false} where the clients' own models differ) and
+"requests": <matcher> (cognito-js: the operations it sent, e.g. "RespondToAuthChallenge(DEVICE_SRP_AUTH)").
 
 Placeholders: "${pools.main.id}", "${pool.id}" (the fixture's first pool), "${client.id}",
 "${users.alice.sub}", "${users.alice.device_keys}", "${users.alice.devices.0.key}",
@@ -13,18 +26,21 @@ A case that may write gets a fixture of its own for each client; read-only cases
 run. `mutates` is inferred from the operations (anything but Describe/Get/List is taken as a
 write, a sign-in too: it may create a device), because a case that expects an error still writes
 on a target that wrongly accepts the call, and must not spoil the shared state for other cases.
+`exclusive` is inferred from clock steps: the clock is the whole server's, so such a case runs with
+no other case beside it (a clock moved by hours would expire the tokens of every case in flight).
 """
 import glob
 import json
 import os
 import re
 
-from .clients import API_CLIENTS
+from .clients import ALL, API_CLIENTS
 
 CASE_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "cases")
 _PLACEHOLDER = re.compile(r"\$\{([^}]+)\}")
 _STEP_KEYS = ("op", "input", "paginate", "unvalidated", "expect")
-_READ_ONLY = ("Describe", "Get", "List", "AdminGet", "AdminList", "listDevices")
+_STEP_ALLOWED = {"op", "input", "paginate", "unvalidated", "unsigned", "expect", "client", "clock"}
+_READ_ONLY = ("Describe", "Get", "List", "AdminGet", "AdminList", "listDevices", "getDevice")
 
 
 class CaseError(Exception):
@@ -43,7 +59,11 @@ def load_all(pattern=None):
             if "steps" not in case:
                 case["steps"] = [{k: case.pop(k) for k in _STEP_KEYS if k in case}]
             case.setdefault("clients", list(API_CLIENTS))
-            case.setdefault("mutates", any(not step["op"].startswith(_READ_ONLY) for step in case["steps"]))
+            for step in case["steps"]:
+                _check_step(case["name"], step)
+            case.setdefault("mutates", any("clock" in step or not step["op"].startswith(_READ_ONLY)
+                                           for step in case["steps"]))
+            case["exclusive"] = any("clock" in step for step in case["steps"])
             cases.append(case)
     names = [c["name"] for c in cases]
     duplicates = {n for n in names if names.count(n) > 1}
@@ -53,6 +73,16 @@ def load_all(pattern=None):
         rx = re.compile(pattern)
         cases = [c for c in cases if rx.search(c["name"])]
     return cases
+
+
+def _check_step(name, step):
+    unknown = set(step) - _STEP_ALLOWED
+    if unknown:
+        raise SystemExit(f"{name}: unknown step keys {sorted(unknown)}")
+    if ("clock" in step) == ("op" in step):
+        raise SystemExit(f"{name}: a step has either op or clock")
+    if step.get("client", ALL[0]) not in ALL:
+        raise SystemExit(f"{name}: unknown step client {step['client']!r}")
 
 
 def resolve(value, context):

@@ -18,6 +18,10 @@ a list of the same length, element by element. Matchers:
   {"$attrs": {name: m}}    a [{Name, Value}] list with exactly these names, values matching
   {"$attrsInclude": {name: m}}  the same, other names allowed
   {"$not": m}              m does not match
+  {"$all": [m, ...]}       every m matches (several matchers of one kind on one value)
+  {"$secondsAfter": {"date": d, "min": 3600, "max": 3660}}
+                           a date the client parsed, between min and max seconds (inclusive) after d;
+                           d is an ISO-8601 string or an earlier step's parsed date (${steps.0.X.__date__})
 """
 import datetime
 import re
@@ -68,18 +72,42 @@ def _present(arg, actual, path, _):
         return f"{path}: absent, expected present"
 
 
+def _instant(text):
+    """An ISO-8601 string as an aware datetime ("Z" and .NET's 7-digit fractions included), or None."""
+    if isinstance(text, dict) and "__date__" in text:
+        text = text["__date__"]
+    if not isinstance(text, str):
+        return None
+    text = re.sub(r"(\.\d{6})\d+", r"\1", text.replace("Z", "+00:00"))
+    try:
+        value = datetime.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=datetime.timezone.utc)
+
+
 def _date(arg, actual, path, _):
     if not (isinstance(actual, dict) and "__date__" in actual):
         return f"{path}: expected a date the client parsed, got {show(actual)}"
     if arg is True:
         return None
-    try:
-        got = datetime.datetime.fromisoformat(actual["__date__"].replace("Z", "+00:00"))
-        want = datetime.datetime.fromisoformat(arg.replace("Z", "+00:00"))
-    except ValueError:
+    got, want = _instant(actual), _instant(arg)
+    if got is None:
         return f"{path}: unparseable date {actual['__date__']!r}"
     if got != want:
         return f"{path}: expected {arg}, got {actual['__date__']}"
+
+
+def _seconds_after(arg, actual, path, _):
+    if not (isinstance(actual, dict) and "__date__" in actual):
+        return f"{path}: expected a date the client parsed, got {show(actual)}"
+    got, since = _instant(actual), _instant(arg["date"])
+    if got is None or since is None:
+        return f"{path}: cannot compare {actual['__date__']!r} with {show(arg['date'])}"
+    seconds = (got - since).total_seconds()
+    if not arg["min"] <= seconds <= arg["max"]:
+        return (f"{path}: {actual['__date__']} is {seconds:+.3f}s after {show(arg['date'])}, "
+                f"expected between {arg['min']} and {arg['max']}")
 
 
 def _len(arg, actual, path, _):
@@ -132,7 +160,16 @@ def _unordered(arg, actual, path, _):
 
     if not assign(0, frozenset(range(len(actual)))):
         first = next((m for m in arg if all(check(m, a) for a in actual)), arg[0])
-        return f"{path}: no element matches {show(first)}"
+        closest = min(((_misses(first, a), check(first, a, f"{path}[{j}]")) for j, a in enumerate(actual)),
+                      default=(0, None))[1]
+        return f"{path}: no element matches {show(first, 80)}" + (f"; closest: {closest}" if closest else "")
+
+
+def _misses(expected, actual):
+    """How far an element is from a plain-object expectation: the number of its keys that do not match."""
+    if isinstance(expected, dict) and isinstance(actual, dict) and not all(k.startswith("$") for k in expected):
+        return sum(check(sub, actual.get(key, ABSENT)) is not None for key, sub in expected.items())
+    return 1
 
 
 def _pluck(arg, actual, path, expected):
@@ -163,6 +200,13 @@ def _attrs(exact):
     return match
 
 
+def _all(arg, actual, path, _):
+    for m in arg:
+        problem = check(m, actual, path)
+        if problem:
+            return problem
+
+
 def _not(arg, actual, path, _):
     if check(arg, actual) is None:
         return f"{path}: expected not {show(arg)}, got {show(actual)}"
@@ -170,7 +214,8 @@ def _not(arg, actual, path, _):
 
 _MATCHERS = {"$absent": _absent, "$present": _present, "$date": _date, "$len": _len, "$regex": _regex,
              "$startsWith": _starts, "$type": _type, "$each": _each, "$contains": _contains, "$unordered": _unordered,
-             "$pluck": _pluck, "$attrs": _attrs(True), "$attrsInclude": _attrs(False), "$not": _not}
+             "$pluck": _pluck, "$attrs": _attrs(True), "$attrsInclude": _attrs(False), "$not": _not,
+             "$all": _all, "$secondsAfter": _seconds_after}
 
 
 def show(value, limit=120):

@@ -1,6 +1,7 @@
 """Runs the cases against one target through the chosen clients. Usage: see tests/interop/run.sh."""
 import argparse
 import concurrent.futures
+import contextlib
 import json
 import os
 import secrets
@@ -72,6 +73,9 @@ def main(argv=None):
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         bridge.stop()
+        gone = target.server.exit_code() if getattr(target, "server", None) else None
+        if gone is not None:  # every later failure is "connection refused"; say why once
+            print(f"{args.target} exited during the run with code {gone}; see its log (--keep)", file=sys.stderr)
         target.stop()
         if args.keep:
             print(f"kept {workdir}", file=sys.stderr)
@@ -122,6 +126,7 @@ class Runner:
         self.env, self.workdir, self.bridge = env, workdir, bridge
         self.api = setup_api(endpoint)
         self.clients = {}
+        self.turns = Turns()
         self.shared = {}  # fixture name -> (state, notes) or SetupError, for cases that do not mutate
         self.lock = threading.Lock()
 
@@ -150,23 +155,27 @@ class Runner:
 
     def run(self, case, client_name):
         """(status, reason, observed) of one case through one client."""
+        with (self.turns.alone() if case["exclusive"] else self.turns.shared()):
+            return self._run(case, client_name)
+
+    def _run(self, case, client_name):
         try:
             state, notes = self.fixture(case)
         except SetupError as e:
             return "FAIL", f"fixture {case['fixture']}: {e}", None
         context = dict(state, unique=secrets.token_hex(4), steps=[])
+        # One cognito-js session per case run: its Storage (the simulated browser) lasts across steps.
         session = f"{case['name']}/{client_name}/{context['unique']}"
-        client = self.client(client_name)
         observed = None
         try:
             for i, step in enumerate(case["steps"]):
-                params = case_files.resolve(step.get("input", {}), context)
-                kwargs = {"session": session} if client_name == "cognito-js" else {}
-                observed = client.call(self.endpoint, step["op"], params, paginate=step.get("paginate"),
-                                       unvalidated=step.get("unvalidated", False), **kwargs)
-                problem = judge(case_files.resolve(step["expect"], context), observed)
+                name = step.get("client", client_name)
+                where = _where(case, i, step, name != client_name and name)
+                observed = self.step(step, name, session, context)
+                if "refused" in observed:  # a clock step the target cannot take
+                    return "FAIL", where + observed["refused"], observed
+                problem = judge(_for_client(case_files.resolve(step.get("expect", {}), context), name), observed)
                 if problem:
-                    where = f"step {i + 1} {step['op']}: " if len(case["steps"]) > 1 else ""
                     left_out = f" (not in setup: {'; '.join(notes)})" if notes else ""
                     return "FAIL", where + problem + left_out, observed
                 context["steps"].append(observed.get("output", {}))
@@ -175,6 +184,81 @@ class Runner:
         except Exception as e:  # noqa: BLE001 - one broken case must not stop the run
             return "FAIL", f"harness error: {type(e).__name__}: {e}", observed
         return "PASS", None, observed
+
+    def step(self, step, client_name, session, context):
+        """What one step observed: a clock move, or a call through the step's client."""
+        if "clock" in step:
+            return self.move_clock(case_files.resolve(step["clock"], context))
+        params = case_files.resolve(step.get("input", {}), context)
+        kwargs = {"session": session} if client_name == "cognito-js" else {}
+        if step.get("unsigned"):
+            kwargs["unsigned"] = True
+        return self.client(client_name).call(self.endpoint, step["op"], params, paginate=step.get("paginate"),
+                                             unvalidated=step.get("unvalidated", False), **kwargs)
+
+    def move_clock(self, change):
+        """A clock step's result, in the shape of a call's: the target's clock afterwards."""
+        move = getattr(self.target, "move_clock", None)
+        if move is None:
+            return {"refused": f"{self.target.name} has no adjustable clock (the case moves it: {json.dumps(change)})"}
+        try:
+            return {"ok": True, "output": move(change), "status": 200}
+        except SetupError as e:
+            return {"refused": f"moving the clock failed: {e}"}
+
+
+def _for_client(expect, client_name):
+    """The expectation as it applies to this client: a per-client `signed` map gives this client's value."""
+    if isinstance(expect.get("signed"), dict):  # {"cli": true, "js": false}: the clients' models differ
+        if client_name not in expect["signed"]:
+            raise case_files.CaseError(f"`signed` names no value for {client_name}")
+        return dict(expect, signed=expect["signed"][client_name])
+    return expect
+
+
+def _where(case, index, step, other_client):
+    """How a failure names its step: nothing for a one-step case, else its number, op and any own client."""
+    if len(case["steps"]) == 1:
+        return ""
+    what = "clock" if "clock" in step else step["op"]
+    return f"step {index + 1} {what}{f' [{other_client}]' if other_client else ''}: "
+
+
+class Turns:
+    """Who runs when: ordinary case runs side by side, a clock-moving case alone (the clock is the whole
+    server's). A waiting exclusive run goes before shared runs that come after it, so it is not starved."""
+
+    def __init__(self):
+        self._cond = threading.Condition()
+        self._shared = 0
+        self._alone = False
+        self._waiting = 0
+
+    @contextlib.contextmanager
+    def shared(self):
+        with self._cond:
+            self._cond.wait_for(lambda: not self._alone and not self._waiting)
+            self._shared += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._shared -= 1
+                self._cond.notify_all()
+
+    @contextlib.contextmanager
+    def alone(self):
+        with self._cond:
+            self._waiting += 1
+            self._cond.wait_for(lambda: not self._alone and not self._shared)
+            self._waiting -= 1
+            self._alone = True
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._alone = False
+                self._cond.notify_all()
 
 
 def _raise_or_return(built):
@@ -187,7 +271,7 @@ def judge(expect, r):
     """None when the observed result r is what the step expects, else why not."""
     if "client_error" in r:
         return f"client error: {r['client_error']}"
-    problems = [expectation(expect, r), wire_hygiene(r)]
+    problems = [expectation(expect, r), signing(expect, r), sent(expect, r), wire_hygiene(r)]
     problem = "; ".join(p for p in problems if p) or None
     if problem and r.get("wire"):  # cognito-js: which of its requests went wrong
         problem += f" [requests: {', '.join(r['wire'])}]"
@@ -210,6 +294,28 @@ def expectation(expect, r):
     if not r["ok"]:
         return f"got {describe_error(r['error'])}"
     return matchers.check(expect.get("output", {}), r["output"], "output")
+
+
+def signing(expect, r):
+    """"signed": whether the client put an Authorization header on the request (every HTTP attempt)."""
+    if "signed" not in expect:
+        return None
+    got = r.get("signed")
+    if got is None:
+        return "the client did not report whether it signed the request"
+    if got != expect["signed"]:
+        return f"the request was {'signed' if got is True else 'unsigned' if got is False else got}, " \
+               f"expected {'signed' if expect['signed'] else 'unsigned'}"
+    return None
+
+
+def sent(expect, r):
+    """"requests": the operations a cognito-js flow sent, in order, whatever its outcome."""
+    if "requests" not in expect:
+        return None
+    if r.get("calls") is None:
+        return "the client did not report the requests it sent"
+    return matchers.check(expect["requests"], r["calls"], "requests")  # judge adds the full list, with statuses
 
 
 def describe_error(e):

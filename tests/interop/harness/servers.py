@@ -53,6 +53,10 @@ class Server:
     def tail(self, lines=8):
         return " | ".join(self.log_text().strip().splitlines()[-lines:])
 
+    def exit_code(self):
+        """None while it runs; its exit code (negative: the signal) once it has ended."""
+        return self.process.poll() if self.process else None
+
     def stop(self):
         if not self.process or self.process.poll() is not None:
             return

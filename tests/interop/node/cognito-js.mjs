@@ -1,6 +1,8 @@
-// amazon-cognito-identity-js: runs its own flows (SRP sign-in, which also confirms a new device,
-// sign-up, device listing). Under Node it needs a Storage object; each case-run gets its own, kept
-// across the steps of that run by `session`, the way a browser's localStorage would be.
+// amazon-cognito-identity-js: runs its own flows (SRP sign-in, which also confirms a new device and
+// proves a remembered one, sign-up, the device calls, refresh, sign-out with or without revocation). Under Node it needs a Storage
+// object; each case-run gets its own, kept across the steps of that run by `session`, the way a
+// browser's localStorage would be. One CognitoUser per username per session, as a single-page app
+// keeps it: the flows after a sign-in use the session it left on that object.
 import cognito from 'amazon-cognito-identity-js';
 
 const { AuthenticationDetails, CognitoUser, CognitoUserAttribute, CognitoUserPool } = cognito;
@@ -16,24 +18,52 @@ class MemoryStorage {
 const sessions = new Map();
 
 // The client calls the global fetch at request time, so wrapping it shows every HTTP attempt it
-// makes (its own retry loop included) and the status of each answer.
+// makes (its own retry loops included): the operation, the sign-in flow or challenge it answers,
+// whether it carried an Authorization header, and the status of the answer.
 let wire = [];
 const realFetch = globalThis.fetch;
 globalThis.fetch = async (url, options = {}) => {
-  const target = (options.headers && options.headers['X-Amz-Target']) || '';
+  const headers = options.headers ?? {};
+  const op = (headers['X-Amz-Target'] ?? '').split('.').pop();
+  let body = {};
+  try { body = JSON.parse(options.body ?? '{}'); } catch { /* recorded without detail */ }
+  const detail = body.AuthFlow ?? body.ChallengeName;
+  const entry = {
+    call: detail ? `${op}(${detail})` : op,
+    signed: Object.keys(headers).some((h) => h.toLowerCase() === 'authorization'),
+    status: null,
+  };
+  wire.push(entry);
   const response = await realFetch(url, options);
-  wire.push({ op: target.split('.').pop(), status: response.status });
+  entry.status = response.status;
   return response;
 };
 
+// callback-map flows ({onSuccess, onFailure}) of a signed-in user, their result as output
+const userCall = (method, output = (result) => ({ Result: result })) => (s, input) => new Promise((resolve) => {
+  const user = s.user(input.Username);
+  user[method]({
+    onSuccess: (result) => resolve({ ok: true, output: { ...output(result), DeviceKey: user.deviceKey ?? null } }),
+    onFailure: (err) => resolve(failure(err)),
+  });
+});
+
 const flows = {
-  // CognitoUser.authenticateUser: USER_SRP_AUTH, then ConfirmDevice when the answer carries NewDeviceMetadata.
+  // CognitoUser.authenticateUser: USER_SRP_AUTH; then DEVICE_SRP_AUTH when Storage holds a device the
+  // server knows; then ConfirmDevice when the answer carries NewDeviceMetadata.
   authenticateUser: (s, input) => new Promise((resolve) => {
     const user = s.user(input.Username);
     const details = new AuthenticationDetails({ Username: input.Username, Password: input.Password });
     const challenge = (name) => () => resolve({ ok: true, output: { Challenge: name } });
     user.authenticateUser(details, {
-      onSuccess: (session) => resolve({ ok: true, output: describeSession(session, user) }),
+      onSuccess: (session, userConfirmationNecessary) => resolve({
+        ok: true,
+        output: {
+          ...describeSession(session, user),
+          // Passed only when ConfirmDevice answered UserConfirmationNecessary: true.
+          ...(userConfirmationNecessary === undefined ? {} : { UserConfirmationNecessary: userConfirmationNecessary }),
+        },
+      }),
       onFailure: (err) => resolve(failure(err)),
       newPasswordRequired: challenge('NEW_PASSWORD_REQUIRED'),
       mfaRequired: challenge('SMS_MFA'),
@@ -49,12 +79,47 @@ const flows = {
       ? failure(err)
       : { ok: true, output: { UserConfirmed: result.userConfirmed, UserSub: result.userSub } }));
   }),
-  // Needs a signed-in user from an earlier authenticateUser step of the same session.
+  // The flows below need a signed-in user from an earlier authenticateUser step of the same session.
   listDevices: (s, input) => new Promise((resolve) => {
     s.user(input.Username).listDevices(input.Limit ?? 60, input.PaginationToken ?? null, {
       onSuccess: (result) => resolve({ ok: true, output: result }),
       onFailure: (err) => resolve(failure(err)),
     });
+  }),
+  // The device calls act on the user's current device (the one in Storage).
+  getDevice: userCall('getDevice', (result) => result),
+  setDeviceStatusRemembered: userCall('setDeviceStatusRemembered'),
+  setDeviceStatusNotRemembered: userCall('setDeviceStatusNotRemembered'),
+  forgetDevice: userCall('forgetDevice'),
+  globalSignOut: userCall('globalSignOut'),
+  forgetSpecificDevice: (s, input) => new Promise((resolve) => {
+    s.user(input.Username).forgetSpecificDevice(input.DeviceKey, {
+      onSuccess: (result) => resolve({ ok: true, output: { Result: result } }),
+      onFailure: (err) => resolve(failure(err)),
+    });
+  }),
+  // REFRESH_TOKEN_AUTH with the refresh token of the user's last session (kept on the CognitoUser even
+  // when a failed refresh has cleared Storage), and the DEVICE_KEY the library finds in Storage.
+  refreshSession: (s, input) => new Promise((resolve) => {
+    const user = s.user(input.Username);
+    const refreshToken = user.getSignInUserSession()?.getRefreshToken();
+    if (!refreshToken) return resolve({ ok: false, client_error: 'refreshSession: no session to refresh (sign in first)' });
+    return user.refreshSession(refreshToken, (err, session) => resolve(err
+      ? failure(err)
+      : { ok: true, output: describeSession(session, user) }));
+  }),
+  // signOut with a callback: RevokeToken on the session's refresh token (when the access token has an
+  // origin_jti), then the session is dropped from the object and from Storage.
+  signOut: (s, input) => new Promise((resolve) => {
+    const user = s.user(input.Username);
+    user.signOut((err) => resolve(err
+      ? failure(err)
+      : { ok: true, output: { HasSession: user.getSignInUserSession() != null } }));
+  }),
+  // The cached session while it is valid, else a refresh; what an app calls on every page load.
+  getSession: (s, input) => new Promise((resolve) => {
+    const user = s.user(input.Username);
+    user.getSession((err, session) => resolve(err ? failure(err) : { ok: true, output: describeSession(session, user) }));
   }),
 };
 
@@ -64,10 +129,14 @@ function describeSession(session, user) {
     IdToken: session.getIdToken().decodePayload(),
     HasRefreshToken: Boolean(session.getRefreshToken().getToken()),
     DeviceKey: user.deviceKey ?? null,
+    // The tokens themselves, for later steps that use them through another client.
+    Jwt: { AccessToken: session.getAccessToken().getJwtToken(), RefreshToken: session.getRefreshToken().getToken() },
   };
 }
 
 function failure(err) {
+  // The library's own errors (no request made, e.g. "User is not authenticated") carry no code.
+  if (!err.code && !wire.length) return { ok: false, client_error: `${err.name}: ${err.message}` };
   return { ok: false, error: { code: err.code ?? err.name, message: err.message, typed: null } };
 }
 
@@ -93,12 +162,12 @@ export async function runCognitoJs({ endpoint, op, input, session }) {
   const result = await flow(sessionFor(session, input, endpoint), input);
   const last = wire.at(-1);
   if (!result.ok && result.error && last) result.error.status = last.status;
-  if (result.ok) {
-    result.status = last ? last.status : null;
-    // The flow's requests in order, for cases to assert on. No attempt count: the client has
-    // legitimate repeats (the DEVICE_KEY-null retry of SEMANTICS §9), so a loop shows only here.
-    result.output = { ...result.output, Requests: wire.map((w) => w.op) };
-  }
-  result.wire = wire.map((w) => `${w.op}:${w.status}`);
+  if (result.ok) result.status = last ? last.status : null;
+  // The flow's requests in order, for cases to assert on (`requests`). No attempt count: the client
+  // has legitimate repeats (the DEVICE_KEY-null retry of SEMANTICS §9, refreshSession's backoff), so a
+  // loop shows only here.
+  result.calls = wire.map((w) => w.call);
+  result.signed = wire.length === 0 ? null : wire.every((w) => w.signed === wire[0].signed) ? wire[0].signed : 'mixed';
+  result.wire = wire.map((w) => `${w.call}:${w.status}`);
   return result;
 }

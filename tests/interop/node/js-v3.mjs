@@ -4,21 +4,39 @@ import * as sdk from '@aws-sdk/client-cognito-identity-provider';
 const MAX_PAGES = 100;
 const clients = new Map();
 
+// Whether each HTTP attempt carried an Authorization header. The deserialize step runs below
+// finalizeRequest, where the SDK signs (and retries), so it sees every attempt as it goes out. The
+// driver runs one call at a time, so one list serves every client.
+let signedAttempts = [];
+const recordSigning = (next) => async (args) => {
+  const headers = args.request?.headers ?? {};
+  signedAttempts.push(Object.keys(headers).some((h) => h.toLowerCase() === 'authorization'));
+  return next(args);
+};
+
 function clientFor(endpoint) {
   if (!clients.has(endpoint)) {
-    clients.set(endpoint, new sdk.CognitoIdentityProviderClient({
+    const client = new sdk.CognitoIdentityProviderClient({
       endpoint,
       region: 'us-east-1',
       credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    }));
+    });
+    client.middlewareStack.add(recordSigning, { step: 'deserialize', name: 'interopRecordSigning', priority: 'low' });
+    clients.set(endpoint, client);
   }
   return clients.get(endpoint);
+}
+
+function signed() {
+  if (signedAttempts.length === 0) return null;
+  return signedAttempts.every((a) => a === signedAttempts[0]) ? signedAttempts[0] : 'mixed';
 }
 
 export async function runJs({ endpoint, op, input, paginate }) {
   const Command = sdk[`${op}Command`];
   if (!Command) return { ok: false, client_error: `the SDK has no ${op}Command` };
   const client = clientFor(endpoint);
+  signedAttempts = [];
   const pages = [];
   let attempts = 0;
   try {
@@ -46,6 +64,7 @@ export async function runJs({ endpoint, op, input, paginate }) {
       ok: false,
       attempts: attempts + (err.$metadata.attempts ?? 1),
       requests: pages.length + 1,
+      signed: signed(),
       error: {
         code: err.name,
         message: err.message,
@@ -58,5 +77,5 @@ export async function runJs({ endpoint, op, input, paginate }) {
   const output = paginate
     ? { [paginate.items]: strip.flatMap((p) => p[paginate.items] ?? []), _pages: strip.length }
     : strip[0];
-  return { ok: true, output, attempts, requests: pages.length, status: pages.at(-1).$metadata.httpStatusCode };
+  return { ok: true, output, attempts, requests: pages.length, status: pages.at(-1).$metadata.httpStatusCode, signed: signed() };
 }

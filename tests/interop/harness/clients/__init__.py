@@ -6,7 +6,9 @@ what that client made of the answer, in one shape shared by all drivers:
   {"ok": False, "client_error": "..."}   the client refused or failed before an answer came back
 
 `attempts` counts HTTP attempts (retries included) and `requests` the logical calls (pages), so a
-client that retried shows attempts > requests. Timestamps a client parsed as dates come back as
+client that retried shows attempts > requests. `signed` says whether the HTTP requests carried an
+Authorization header (True/False when all attempts agree, "mixed" otherwise, None when the driver
+could not see them). Timestamps a client parsed as dates come back as
 {"__date__": iso}. `typed` says whether the client raised its own class for that error code
 (None where the client has no such classes).
 """
@@ -17,6 +19,13 @@ API_CLIENTS = ("cli", "boto3", "js")
 
 
 MAX_PAGES = 100  # a target that always answers a token must not page forever
+
+
+def signed(attempts):
+    """One answer for the attempts of a call: True, False, "mixed", or None when none was seen."""
+    if not attempts:
+        return None
+    return attempts[0] if all(a == attempts[0] for a in attempts) else "mixed"
 
 
 def merge_pages(pages, paginate, count=None):

@@ -2,12 +2,13 @@
 import threading
 
 import boto3
+import botocore
 import botocore.config
 import botocore.exceptions
 from botocore import xform_name
 
 from ..isolation import REGION
-from . import MAX_PAGES, merge_pages
+from . import MAX_PAGES, merge_pages, signed
 from .dates import tag_datetimes
 
 
@@ -19,18 +20,29 @@ class BotoClient:
                                               region_name=REGION)
         self._clients = {}
         self._lock = threading.Lock()  # sessions are not thread-safe; the clients they make are
+        self._sent = threading.local()  # per case-run thread: whether each HTTP attempt was signed
 
-    def _client(self, endpoint, validate):
-        key = (endpoint, validate)
+    def _client(self, endpoint, validate, unsigned=False):
+        key = (endpoint, validate, unsigned)
         with self._lock:
             if key not in self._clients:
-                # parameter_validation=False only for cases that must send what botocore would refuse.
-                config = botocore.config.Config(parameter_validation=validate)
-                self._clients[key] = self._session.client("cognito-idp", endpoint_url=endpoint, config=config)
+                # parameter_validation=False only for cases that must send what botocore would refuse;
+                # UNSIGNED (botocore's documented setting for anonymous calls) only for cases about signing.
+                config = botocore.config.Config(parameter_validation=validate,
+                                                **({"signature_version": botocore.UNSIGNED} if unsigned else {}))
+                client = self._session.client("cognito-idp", endpoint_url=endpoint, config=config)
+                # Called with the signed, ready-to-send request of each HTTP attempt, in the calling thread.
+                client.meta.events.register("before-send", self._seen)
+                self._clients[key] = client
             return self._clients[key]
 
-    def call(self, endpoint, op, params, paginate=None, unvalidated=False):
-        client = self._client(endpoint, not unvalidated)
+    def _seen(self, request, **_):
+        self._sent.attempts.append("Authorization" in request.headers)
+        # None: botocore goes on and sends it (a value here would stand in for the response).
+
+    def call(self, endpoint, op, params, paginate=None, unvalidated=False, unsigned=False):
+        client = self._client(endpoint, not unvalidated, unsigned)
+        self._sent.attempts = []
         method = xform_name(op)
         pages, attempts = [], 0
         try:
@@ -54,7 +66,7 @@ class BotoClient:
             code = e.response.get("Error", {}).get("Code")
             modeled = client.exceptions.from_code(code)
             return {"ok": False, "attempts": attempts + meta.get("RetryAttempts", 0) + 1,
-                    "requests": len(pages) + 1,
+                    "requests": len(pages) + 1, "signed": signed(self._sent.attempts),
                     "error": {"code": code, "message": e.response.get("Error", {}).get("Message"),
                               "status": meta.get("HTTPStatusCode"),
                               "typed": None if modeled is botocore.exceptions.ClientError else isinstance(e, modeled)}}
@@ -62,4 +74,5 @@ class BotoClient:
             return {"ok": False, "client_error": f"{type(e).__name__}: {e}"}
         outputs = [{k: v for k, v in p.items() if k != "ResponseMetadata"} for p in pages]
         return {"ok": True, "output": tag_datetimes(merge_pages(outputs, paginate)), "attempts": attempts,
-                "requests": len(pages), "status": pages[-1]["ResponseMetadata"]["HTTPStatusCode"]}
+                "requests": len(pages), "status": pages[-1]["ResponseMetadata"]["HTTPStatusCode"],
+                "signed": signed(self._sent.attempts)}

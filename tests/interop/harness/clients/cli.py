@@ -13,7 +13,7 @@ import subprocess
 from botocore import xform_name
 
 from ..isolation import REGION
-from . import MAX_PAGES, merge_pages
+from . import MAX_PAGES, merge_pages, signed
 from .dates import tag_cli_dates
 
 AWS = "/usr/bin/aws"
@@ -21,6 +21,8 @@ _ERROR = re.compile(r"An error occurred \(([^)]*)\) when calling the (\w+) opera
                     re.S)
 _ERROR_START = "An error occurred ("
 _STATUS = re.compile(r'"POST / HTTP/1\.1" (\d{3})')
+# botocore logs each HTTP attempt as it goes out, signed: "Sending http request: <AWSPreparedRequest ... headers={...}>".
+_SENDING = re.compile(r"Sending http request: <AWSPreparedRequest .*?headers=\{(.*)\}>")
 
 
 @functools.lru_cache(maxsize=None)
@@ -39,22 +41,25 @@ class CliClient:
     def __init__(self, env):
         self.env = env
 
-    def call(self, endpoint, op, params, paginate=None, unvalidated=False):
+    def call(self, endpoint, op, params, paginate=None, unvalidated=False, unsigned=False):
         auto = _cli_paginators().get(op) if paginate else None
-        extra = []
+        extra = ["--no-sign-request"] if unsigned else []
         if auto and auto.get("limit_key") in params:
             # The CLI stops auto-paginating when the input names the page size itself; its way
             # to set the page size is --page-size.
             params = dict(params)
-            extra = ["--page-size", str(params.pop(auto["limit_key"]))]
-        token, outputs, attempts, requests, status = None, [], 0, 0, None
+            extra += ["--page-size", str(params.pop(auto["limit_key"]))]
+        token, outputs, attempts, requests, status, sent = None, [], 0, 0, None, []
         while True:
             request = dict(params, **({paginate["token"]: token} if token else {}))
-            r = self._run(endpoint, op, request, extra if auto else ["--no-paginate"])
+            r = self._run(endpoint, op, request, extra + ([] if auto else ["--no-paginate"]))
             attempts += r.get("attempts", 0)
             requests += r.get("requests", 0)
+            sent += r.pop("sent", [])
             if not r["ok"]:
                 r["attempts"], r["requests"] = attempts, requests
+                if "client_error" not in r:
+                    r["signed"] = signed(sent)
                 return r
             outputs.append(r["output"])
             status = r["status"]
@@ -63,7 +68,7 @@ class CliClient:
                 break
         # With auto-pagination one CLI run makes all the requests: the page count is the request count.
         return {"ok": True, "output": tag_cli_dates(merge_pages(outputs, paginate, requests)),
-                "attempts": attempts, "requests": requests, "status": status}
+                "attempts": attempts, "requests": requests, "status": status, "signed": signed(sent)}
 
     def _run(self, endpoint, op, params, extra):
         argv = [AWS, "--debug", "cognito-idp", xform_name(op, "-"), "--endpoint-url", endpoint,
@@ -71,7 +76,8 @@ class CliClient:
         p = subprocess.run(argv, env=self.env, capture_output=True, text=True, timeout=120)
         statuses = [int(s) for s in _STATUS.findall(p.stderr)]
         retries = p.stderr.count("Retry needed")
-        counts = {"attempts": len(statuses), "requests": len(statuses) - retries}
+        counts = {"attempts": len(statuses), "requests": len(statuses) - retries,
+                  "sent": ["'Authorization':" in h for h in _SENDING.findall(p.stderr)]}
         # The CLI's own last words; with --debug the same line also appears inside a traceback.
         errors = _ERROR.findall(p.stderr[p.stderr.rfind(_ERROR_START):])
         if p.returncode == 0:

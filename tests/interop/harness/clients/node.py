@@ -73,6 +73,8 @@ class NodeClient:
     def __init__(self, bridge, name):
         self.bridge, self.name = bridge, name
 
-    def call(self, endpoint, op, params, paginate=None, unvalidated=False, session=None):
+    def call(self, endpoint, op, params, paginate=None, unvalidated=False, session=None, unsigned=False):
+        if unsigned:
+            return {"ok": False, "client_error": f"{self.name}: the harness has no unsigned setting for this client"}
         return self.bridge.request({"client": self.name, "endpoint": endpoint, "op": op, "input": params,
                                     "paginate": paginate, "session": session})
