@@ -30,6 +30,9 @@ public sealed partial class CognitoBackend
         Challenges = new ChallengeSessions(store, random, time);
     }
 
+    /// <summary>The SMS messages the mock "sent": MFA codes, for tests to read.</summary>
+    public SmsOutbox Sms { get; } = new();
+
     public Store Store { get; }
 
     public CognitoMockOptions Options { get; }
@@ -65,6 +68,7 @@ public sealed partial class CognitoBackend
     {
         Store.Write(tx => tx.Reset());
         SigningKeys.Forget();
+        Sms.Clear();
     }
 
     internal UserPool RequirePool(string userPoolId) =>

@@ -10,4 +10,7 @@ public sealed class CognitoMockOptions
 
     /// <summary>How long a PaginationToken stays good, by the injected clock (SEMANTICS §5).</summary>
     public TimeSpan PaginationTokenTtl { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The code every SMS carries, for demos; a random 6-digit code each time when null.</summary>
+    public string? FixedSmsCode { get; set; }
 }

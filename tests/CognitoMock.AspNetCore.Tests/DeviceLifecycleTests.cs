@@ -113,6 +113,7 @@ public sealed class DeviceLifecycleTests
         Attribute(after, "last_ip_used").Should().Be("198.51.100.77");
         after["DeviceLastAuthenticatedDate"]!.GetValue<double>().Should().Be(before["DeviceLastAuthenticatedDate"]!.GetValue<double>() + 5 * 3600);
         after["DeviceCreateDate"]!.GetValue<double>().Should().Be(before["DeviceCreateDate"]!.GetValue<double>());
+        after["DeviceLastModifiedDate"]!.GetValue<double>().Should().Be(before["DeviceLastModifiedDate"]!.GetValue<double>(), "a sign-in is not a change of the device");
     }
 
     [Fact]

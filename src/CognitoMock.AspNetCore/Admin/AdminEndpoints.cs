@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CognitoMock.AspNetCore.Faults;
 using CognitoMock.Seeding;
+using CognitoMock.SignIn;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -10,7 +11,7 @@ namespace CognitoMock.AspNetCore.Admin;
 
 /// <summary>
 /// The mock's own endpoints, under a path no AWS operation uses: reset the state, load a seed document,
-/// export the state as one, read or move the clock, inject faults.
+/// export the state as one, read or move the clock, read the SMS codes sent, inject faults.
 /// </summary>
 internal static class AdminEndpoints
 {
@@ -71,6 +72,11 @@ internal static class AdminEndpoints
             return Results.Json(ClockOf(backend), AdminJson.Default.ClockState);
         });
 
+        // The SMS messages the mock "sent" (it sends none): MFA codes for tests to read, newest last.
+        group.MapGet("/sms", (string? userPoolId, string? username, CognitoBackend backend) => Results.Json(
+            backend.Sms.Messages.Where(m => (userPoolId is null || m.UserPoolId == userPoolId) && (username is null || m.Username == username)).ToList(),
+            AdminJson.Default.ListSentSms));
+
         // Faults for users' resilience tests: list, add one, or clear them.
         group.MapGet("/faults", (FaultInjector faults) => Results.Json(faults.Rules.ToList(), AdminJson.Default.ListFaultRule));
         group.MapPost("/faults", (FaultRule rule, FaultInjector faults) =>
@@ -111,6 +117,7 @@ public sealed record ClockState(DateTimeOffset Now, double OffsetSeconds);
 [JsonSerializable(typeof(ClockChange))]
 [JsonSerializable(typeof(List<FaultRule>))]
 [JsonSerializable(typeof(FaultRule))]
+[JsonSerializable(typeof(List<SentSms>))]
 [JsonSourceGenerationOptions(UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ClockState))]
 public sealed partial class AdminJson : JsonSerializerContext;

@@ -92,6 +92,10 @@ public sealed class GetUserResponse
     public string Username { get; set; } = "";
 
     public List<AttributeType> UserAttributes { get; set; } = [];
+
+    public string? PreferredMfaSetting { get; set; }
+
+    public List<string>? UserMFASettingList { get; set; }
 }
 
 public sealed class GlobalSignOutRequest

@@ -49,6 +49,10 @@ public sealed class AdminGetUserResponse
     public bool? Enabled { get; set; }
 
     public string? UserStatus { get; set; }
+
+    public string? PreferredMfaSetting { get; set; }
+
+    public List<string>? UserMFASettingList { get; set; }
 }
 
 /// <summary>

@@ -2,7 +2,7 @@ namespace CognitoMock.Domain;
 
 /// <summary>
 /// A challenge that waits for its answer: what the Session string of NEW_PASSWORD_REQUIRED, DEVICE_SRP_AUTH,
-/// DEVICE_PASSWORD_VERIFIER (and later MFA) stands for. Kept server-side so a session is single-use and
+/// DEVICE_PASSWORD_VERIFIER and the MFA challenges stands for. Kept server-side so a session is single-use and
 /// expires by the clock (3 minutes, AWS's default; SEMANTICS §7).
 /// </summary>
 public sealed class ChallengeSession
@@ -20,10 +20,11 @@ public sealed class ChallengeSession
 
     public string? DeviceKey { get; set; }
 
-    /// <summary>Hex SRP server secret b and client value A of a device proof in progress.</summary>
-    public string? SrpSecret { get; set; }
+    /// <summary>The SMS code sent for this challenge.</summary>
+    public string? Code { get; set; }
 
-    public string? SrpClientPublic { get; set; }
+    /// <summary>For MFA_SETUP: a TOTP code has verified the secret, so the challenge can be answered.</summary>
+    public bool Verified { get; set; }
 
     public DateTime Expires { get; set; }
 }

@@ -25,6 +25,9 @@ public sealed class User
 
     public PasswordCredential? Password { get; set; }
 
+    /// <summary>The user's second factors; none until the user or an admin sets one up.</summary>
+    public UserMfa Mfa { get; set; } = new();
+
     public static string IdOf(string userPoolId, string sub) => userPoolId + "/" + sub;
 
     /// <summary>A new user of a pool, enabled, created and last modified at <paramref name="created"/>.</summary>

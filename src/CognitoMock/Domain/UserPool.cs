@@ -20,6 +20,15 @@ public sealed class UserPool
 
     public DeviceConfiguration? DeviceConfiguration { get; set; }
 
+    /// <summary>SoftwareTokenMfaConfiguration.Enabled of SetUserPoolMfaConfig: TOTP may be a second factor.</summary>
+    public bool SoftwareTokenMfaEnabled { get; set; }
+
+    /// <summary>SMS may be a second factor: the pool has an SMS configuration (SetUserPoolMfaConfig or CreateUserPool).</summary>
+    public bool SmsMfaEnabled => Settings.SmsConfiguration is not null;
+
+    /// <summary>OFF, ON or OPTIONAL; OFF when never set.</summary>
+    public string MfaMode => Settings.MfaConfiguration ?? MfaFactors.Off;
+
     /// <summary>
     /// What the pool's Schema changed: standard attributes by their names, custom ones by theirs without the
     /// custom: prefix, each complete (<see cref="PoolSchema.Build"/>). Unchanged standard attributes are not here.
@@ -37,6 +46,12 @@ public sealed class UserPool
     public string SrpPoolName => Id[(Id.IndexOf('_', StringComparison.Ordinal) + 1)..];
 
     public bool TracksDevices => DeviceConfiguration is not null;
+
+    /// <summary>
+    /// Whether a remembered device stands in for the second factor: ChallengeRequiredOnNewDevice ([doc]
+    /// DeviceConfigurationType). Without it devices are still tracked and proven, but MFA is asked every time.
+    /// </summary>
+    public bool RememberedDeviceReplacesMfa => DeviceConfiguration?.ChallengeRequiredOnNewDevice ?? false;
 }
 
 public sealed class DeviceConfiguration

@@ -64,3 +64,11 @@ public sealed class InvalidSignatureException(string message) : CognitoException
 public sealed class IncompleteSignatureException(string message) : CognitoException(message);
 
 public sealed class UnrecognizedClientException() : CognitoException("The security token included in the request is invalid.");
+
+public sealed class CodeMismatchException(string message) : CognitoException(message);
+
+public sealed class ExpiredCodeException(string message) : CognitoException(message);
+
+public sealed class EnableSoftwareTokenMFAException(string message) : CognitoException(message);
+
+public sealed class SoftwareTokenMFANotFoundException(string message) : CognitoException(message);

@@ -163,6 +163,9 @@ public sealed partial class CognitoBackend
             NewPasswordRequired => AnswerNewPassword(pool, client, session, responses, context),
             DeviceSrpAuth => AnswerDeviceSrpAuth(pool, client, session, responses),
             DevicePasswordVerifier => AnswerDevicePasswordVerifier(pool, client, session, responses, context),
+            MfaFactors.Sms or MfaFactors.SoftwareToken => AnswerMfaCode(pool, client, challengeName, session, responses, context),
+            MfaFactors.Select => AnswerSelectMfaType(pool, client, session, responses),
+            MfaFactors.Setup => AnswerMfaSetup(pool, client, session, context),
             _ => throw new InvalidParameterException($"The {challengeName} challenge is not supported by CognitoMock."),
         };
     }
@@ -211,13 +214,17 @@ public sealed partial class CognitoBackend
                 });
         }
 
-        if (deviceKey is not null)
+        var device = deviceKey is null ? null : RequireProvableDevice(user, deviceKey);
+        var factor = MfaFactorFor(pool, user);
+        if (factor is null || (device is { Remembered: true } && pool.RememberedDeviceReplacesMfa))
         {
-            RequireProvableDevice(user, deviceKey);
-            return Challenge(DeviceSrpAuth, pool, client, user, deviceKey, new Dictionary<string, string>());
+            // No second factor, or a remembered device that stands in for it (SEMANTICS §9).
+            return device is null
+                ? SignedIn(pool, client, user, usedDevice: null, context)
+                : Challenge(DeviceSrpAuth, pool, client, user, device.DeviceKey, new Dictionary<string, string>());
         }
 
-        return SignedIn(pool, client, user, usedDevice: null, context);
+        return MfaChallenge(factor, pool, client, user, device?.DeviceKey);
     }
 
     private AuthResponse AnswerNewPassword(UserPool pool, AppClient client, string? session, Dictionary<string, string?> responses, RequestContext context)
@@ -319,13 +326,13 @@ public sealed partial class CognitoBackend
             {
                 device.LastIpUsed = context.SourceIp;
                 device.DeviceLastAuthenticatedDate = now;
-                device.DeviceLastModifiedDate = now;
                 if (newDevice is null)
                 {
                     tx.UpdateDevice(device);
                 }
                 else
                 {
+                    device.DeviceLastModifiedDate = now;
                     tx.InsertDevice(device);
                 }
             }

@@ -14,6 +14,8 @@ public sealed partial class CognitoBackend
         {
             Username = user.Username,
             UserAttributes = user.Attributes.ConvertAll(a => new AttributeType { Name = a.Name, Value = a.Value }),
+            PreferredMfaSetting = user.Mfa.Preferred,
+            UserMFASettingList = MfaSettingListOf(user),
         };
     }
 

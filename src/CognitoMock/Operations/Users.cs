@@ -51,8 +51,13 @@ public sealed partial class CognitoBackend
             UserLastModifiedDate = user.UserLastModifiedDate,
             Enabled = user.Enabled,
             UserStatus = user.UserStatus,
+            PreferredMfaSetting = user.Mfa.Preferred,
+            UserMFASettingList = MfaSettingListOf(user),
         };
     }
+
+    /// <summary>The factors a user turned on; left out, as AWS leaves it out, when there are none.</summary>
+    private static List<string>? MfaSettingListOf(User user) => user.Mfa.SettingList() is { Count: > 0 } list ? list : null;
 
     /// <summary>Deletes the user with its devices.</summary>
     public AdminDeleteUserResponse AdminDeleteUser(AdminUserRequest request, RequestContext context)

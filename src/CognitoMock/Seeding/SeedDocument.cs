@@ -31,6 +31,9 @@ public sealed class SeedUserPool : UserPoolSettings
 
     public SeedDeviceConfiguration? DeviceConfiguration { get; set; }
 
+    /// <summary>As in SetUserPoolMfaConfig: whether TOTP may be a second factor. SMS is by SmsConfiguration.</summary>
+    public SoftwareTokenMfaConfigType? SoftwareTokenMfaConfiguration { get; set; }
+
     /// <summary>As in CreateUserPool: changes to standard attributes, and custom attributes the users carry as custom:name.</summary>
     public List<SchemaAttributeType>? Schema { get; set; }
 
@@ -94,6 +97,14 @@ public sealed class SeedUser
     public DateTime? UserCreateDate { get; set; }
 
     public DateTime? UserLastModifiedDate { get; set; }
+
+    /// <summary>The factors the user turned on: SMS_MFA, SOFTWARE_TOKEN_MFA (as AdminGetUser shows them).</summary>
+    public List<string>? UserMFASettingList { get; set; }
+
+    public string? PreferredMfaSetting { get; set; }
+
+    /// <summary>A verified TOTP secret in base32, so a demo or test can compute the user's codes.</summary>
+    public string? SoftwareTokenSecret { get; set; }
 
     public List<SeedDevice>? Devices { get; set; }
 }

@@ -1,3 +1,4 @@
+using CognitoMock.Api;
 using CognitoMock.Domain;
 using CognitoMock.Storage;
 
@@ -32,6 +33,7 @@ public static class SeedExporter
                 }
                 : null,
             Schema = pool.Schema.Count > 0 ? pool.Schema : null,
+            SoftwareTokenMfaConfiguration = pool.SoftwareTokenMfaEnabled ? new SoftwareTokenMfaConfigType { Enabled = true } : null,
             CreationDate = pool.CreationDate,
             LastModifiedDate = pool.LastModifiedDate,
             Clients = [.. store.ClientsOf(pool.Id).Select(Client)],
@@ -68,6 +70,9 @@ public static class SeedExporter
         Enabled = user.Enabled,
         UserCreateDate = user.UserCreateDate,
         UserLastModifiedDate = user.UserLastModifiedDate,
+        UserMFASettingList = user.Mfa.SettingList() is { Count: > 0 } factors ? factors : null,
+        PreferredMfaSetting = user.Mfa.Preferred,
+        SoftwareTokenSecret = user.Mfa.SoftwareTokenSecret,
         Devices = [.. store.DevicesOf(user.Id).Where(d => d.Confirmed).OrderBy(Store.PageKeyOf, StringComparer.Ordinal).Select(Device)],
     };
 

@@ -20,6 +20,7 @@ public sealed partial class Seeder(CognitoBackend backend)
     private static readonly string[] AliasChoices = ["email", "phone_number", "preferred_username"];
     private static readonly string[] UsernameAttributeChoices = ["email", "phone_number"];
     private static readonly string[] MfaChoices = ["OFF", "ON", "OPTIONAL"];
+    private static readonly string[] MfaFactorChoices = [MfaFactors.Sms, MfaFactors.SoftwareToken];
     private static readonly string[] DeletionProtectionChoices = ["ACTIVE", "INACTIVE"];
 
     public SeedSummary LoadFile(string path)
@@ -95,6 +96,7 @@ public sealed partial class Seeder(CognitoBackend backend)
                     : null,
                 Schema = AsSeedError(path + ".Schema", () => PoolSchema.Build(seed.Schema)),
                 Settings = UserPoolDefaults.Complete(seed),
+                SoftwareTokenMfaEnabled = seed.SoftwareTokenMfaConfiguration?.Enabled ?? false,
                 CreationDate = Utc(seed.CreationDate) ?? _now,
             };
             pool.LastModifiedDate = Utc(seed.LastModifiedDate) ?? pool.CreationDate;
@@ -174,6 +176,7 @@ public sealed partial class Seeder(CognitoBackend backend)
                     ? new PasswordCredential { Hash = stored.Hash, HashSalt = stored.HashSalt, SrpSalt = stored.SrpSalt, Verifier = stored.Verifier }
                     : null;
             user.UserLastModifiedDate = Utc(seed.UserLastModifiedDate) ?? user.UserCreateDate;
+            user.Mfa = Mfa(seed, attributes, path);
             try
             {
                 tx.InsertUser(pool, user);
@@ -191,6 +194,28 @@ public sealed partial class Seeder(CognitoBackend backend)
             {
                 AddDevice(user, devices[i], $"{path}.Devices[{i}]");
             }
+        }
+
+        private UserMfa Mfa(SeedUser seed, List<UserAttribute> attributes, string path)
+        {
+            var factors = seed.UserMFASettingList ?? [];
+            RequireSubset(factors, MfaFactorChoices, path + ".UserMFASettingList");
+            Require(seed.PreferredMfaSetting is null || factors.Contains(seed.PreferredMfaSetting), path + ".PreferredMfaSetting",
+                "the preferred factor must be one of UserMFASettingList.");
+            Require(!factors.Contains(MfaFactors.Sms) || attributes.Exists(a => a.Name == "phone_number"), path + ".UserMFASettingList",
+                "SMS_MFA needs a phone_number.");
+            Require(!factors.Contains(MfaFactors.SoftwareToken) || seed.SoftwareTokenSecret is not null, path + ".UserMFASettingList",
+                "SOFTWARE_TOKEN_MFA needs a SoftwareTokenSecret.");
+            Require(seed.SoftwareTokenSecret is null || Totp.FromBase32(seed.SoftwareTokenSecret) is { Length: >= 10 }, path + ".SoftwareTokenSecret",
+                "a SoftwareTokenSecret is base32 of at least 10 bytes.");
+            return new UserMfa
+            {
+                SmsEnabled = factors.Contains(MfaFactors.Sms),
+                SmsPreferred = seed.PreferredMfaSetting == MfaFactors.Sms,
+                SoftwareTokenEnabled = factors.Contains(MfaFactors.SoftwareToken),
+                SoftwareTokenPreferred = seed.PreferredMfaSetting == MfaFactors.SoftwareToken,
+                SoftwareTokenSecret = seed.SoftwareTokenSecret,
+            };
         }
 
         private List<UserAttribute> Attributes(UserPool pool, List<SeedAttribute> seeds, string path)

@@ -28,13 +28,16 @@ public sealed class ChallengeSessions(Store store, IRandomness random, TimeProvi
         return session;
     }
 
-    /// <summary>The waiting challenge a Session string stands for, if it is this challenge, of this client, and alive.</summary>
-    public ChallengeSession Find(string? session, string challengeName, AppClient client)
+    /// <summary>
+    /// The waiting challenge a Session string stands for, if it is this challenge, of this client (when one is
+    /// named: AssociateSoftwareToken and VerifySoftwareToken name none), and alive.
+    /// </summary>
+    public ChallengeSession Find(string? session, string challengeName, AppClient? client)
     {
         var challenge = string.IsNullOrEmpty(session) ? null : store.GetChallenge(Hash(session));
         if (challenge is null
             || challenge.ChallengeName != challengeName
-            || challenge.ClientId != client.ClientId
+            || (client is not null && challenge.ClientId != client.ClientId)
             || challenge.Expires <= time.GetUtcNow().UtcDateTime)
         {
             throw NotAuthorizedException.InvalidSession();

@@ -252,7 +252,9 @@ public sealed partial class Store : IDisposable
         mapper.RegisterType(
             serialize: value => new BsonValue(value.ToUniversalTime()),
             deserialize: value => value.AsDateTime.ToUniversalTime());
-        mapper.Entity<UserPool>().Id(p => p.Id, autoId: false).Ignore(p => p.SrpPoolName).Ignore(p => p.TracksDevices);
+        mapper.Entity<UserPool>().Id(p => p.Id, autoId: false).Ignore(p => p.SrpPoolName).Ignore(p => p.TracksDevices)
+            .Ignore(p => p.SmsMfaEnabled).Ignore(p => p.MfaMode).Ignore(p => p.RememberedDeviceReplacesMfa);
+        mapper.Entity<UserMfa>().Ignore(m => m.Preferred);
         mapper.Entity<AppClient>().Id(c => c.ClientId, autoId: false);
         mapper.Entity<User>().Id(u => u.Id, autoId: false);
         mapper.Entity<Device>().Id(d => d.DeviceKey, autoId: false);

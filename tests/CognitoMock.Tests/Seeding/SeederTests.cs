@@ -14,9 +14,9 @@ public sealed class SeederTests
 
         var summary = new Seeder(test.Backend).LoadFile(TestBackend.DemoSeed);
 
-        summary.UserPoolIds.Should().Equal("us-east-1_DemoAlias", "us-east-1_DemoEmail", "us-east-1_DemoNoCase");
-        summary.Users.Should().Be(8);
-        summary.Devices.Should().Be(82);
+        summary.UserPoolIds.Should().Equal("us-east-1_DemoAlias", "us-east-1_DemoEmail", "us-east-1_DemoNoCase", "us-east-1_DemoMfa");
+        summary.Users.Should().Be(10);
+        summary.Devices.Should().Be(83);
         var bob = test.Backend.ResolveUser(test.Store.GetPool("us-east-1_DemoAlias")!, "bob");
         test.Store.DevicesOf(bob.Id).Should().HaveCount(75);
     }
