@@ -96,6 +96,12 @@ public sealed partial class CognitoBackend
         return null;
     }
 
+    /// <summary>
+    /// The user as the database has it now, for a write to change: a user found before the write may be a
+    /// cached copy that other requests share.
+    /// </summary>
+    internal User CurrentUser(User user) => Store.GetUser(user.Id) ?? throw new UserNotFoundException();
+
     internal AppClient RequireClient(string clientId) =>
         Store.GetClient(clientId) ?? throw ResourceNotFoundException.UserPoolClient(clientId);
 }

@@ -82,8 +82,8 @@ public sealed class AdminListDevicesPagingTests
         var unseen = ordered[20];
         store.Write(tx =>
         {
-            tx.DeleteDevice(ordered[3].DeviceKey);
-            tx.DeleteDevice(unseen.DeviceKey);
+            tx.DeleteDevice(ordered[3]);
+            tx.DeleteDevice(unseen);
             tx.InsertDevice(NewDevice(mock, "us-east-1_00000000-0000-4000-8000-00000000e001", ordered[0].DeviceCreateDate!.Value.AddSeconds(-1)));
             tx.InsertDevice(NewDevice(mock, "us-east-1_00000000-0000-4000-8000-00000000e002", ordered[^1].DeviceCreateDate!.Value.AddSeconds(1)));
         });

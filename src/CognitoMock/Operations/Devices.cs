@@ -40,7 +40,7 @@ public sealed partial class CognitoBackend
     public EmptyResponse AdminUpdateDeviceStatus(AdminUpdateDeviceStatusRequest request, RequestContext context)
     {
         var user = ResolveUser(RequirePool(request.UserPoolId), request.Username);
-        UpdateStatus(ConfirmedDevice(user, request.DeviceKey), request.DeviceRememberedStatus);
+        UpdateStatus(user, request.DeviceKey, request.DeviceRememberedStatus);
         return new EmptyResponse();
     }
 
@@ -51,25 +51,26 @@ public sealed partial class CognitoBackend
     public ConfirmDeviceResponse ConfirmDevice(ConfirmDeviceRequest request, RequestContext context)
     {
         var (pool, user, _) = Tokens.Check(request.AccessToken);
-        var device = Store.GetDevice(request.DeviceKey);
-        if (device is null || device.UserId != user.Id)
-        {
-            throw new InvalidParameterException("Invalid device key given.");
-        }
-
-        if (device.Confirmed)
-        {
-            throw new DeviceKeyExistsException("Device key already exists.");
-        }
-
+        var verifier = Verifier(request.DeviceSecretVerifierConfig);
         var promptFirst = pool.DeviceConfiguration?.DeviceOnlyRememberedOnUserPrompt ?? false;
         Store.Write(tx =>
         {
+            var device = Store.GetDevice(request.DeviceKey);
+            if (device is null || device.UserId != user.Id)
+            {
+                throw new InvalidParameterException("Invalid device key given.");
+            }
+
+            if (device.Confirmed)
+            {
+                throw new DeviceKeyExistsException("Device key already exists.");
+            }
+
             var now = Now;
             device.Confirmed = true;
             device.Remembered = !promptFirst;
             device.DeviceName = request.DeviceName;
-            device.Verifier = Verifier(request.DeviceSecretVerifierConfig);
+            device.Verifier = verifier;
             device.DeviceCreateDate = now;
             device.DeviceLastModifiedDate = now;
             tx.UpdateDevice(device);
@@ -103,7 +104,7 @@ public sealed partial class CognitoBackend
     public EmptyResponse UpdateDeviceStatus(UpdateDeviceStatusRequest request, RequestContext context)
     {
         var user = Tokens.Check(request.AccessToken).User;
-        UpdateStatus(ConfirmedDevice(user, request.DeviceKey), request.DeviceRememberedStatus);
+        UpdateStatus(user, request.DeviceKey, request.DeviceRememberedStatus);
         return new EmptyResponse();
     }
 
@@ -115,27 +116,19 @@ public sealed partial class CognitoBackend
     /// Deletes a device. The refresh tokens issued to it stop working, since a refresh needs its device
     /// (SEMANTICS §4); access tokens already issued stay good until they expire or are revoked.
     /// </summary>
-    private void Forget(User user, string deviceKey)
-    {
-        var device = ConfirmedDevice(user, deviceKey);
-        Store.Write(tx => tx.DeleteDevice(device.DeviceKey));
-    }
+    private void Forget(User user, string deviceKey) => Store.Write(tx => tx.DeleteDevice(ConfirmedDevice(user, deviceKey)));
 
     /// <summary>Sets remembered or not_remembered; a request without a status changes nothing.</summary>
-    private void UpdateStatus(Device device, string? status)
+    private void UpdateStatus(User user, string deviceKey, string? status) => Store.Write(tx =>
     {
-        if (status is null)
-        {
-            return;
-        }
-
-        Store.Write(tx =>
+        var device = ConfirmedDevice(user, deviceKey);
+        if (status is not null)
         {
             device.Remembered = status == DeviceRememberedStatus.Remembered;
             device.DeviceLastModifiedDate = Now;
             tx.UpdateDevice(device);
-        });
-    }
+        }
+    });
 
     private static DeviceVerifier? Verifier(DeviceSecretVerifierConfigType? config)
     {

@@ -8,7 +8,7 @@ namespace CognitoMock;
 // MFA: the pool's MFA configuration, TOTP tokens, and each user's MFA preferences.
 public sealed partial class CognitoBackend
 {
-    public UserPoolMfaConfigResponse SetUserPoolMfaConfig(SetUserPoolMfaConfigRequest request, RequestContext context)
+    public UserPoolMfaConfigResponse SetUserPoolMfaConfig(SetUserPoolMfaConfigRequest request, RequestContext context) => Store.Write(tx =>
     {
         var pool = RequirePool(request.UserPoolId);
         var sms = request.SmsMfaConfiguration?.SmsConfiguration ?? (request.SmsMfaConfiguration is null ? pool.Settings.SmsConfiguration : null);
@@ -19,17 +19,14 @@ public sealed partial class CognitoBackend
             throw new InvalidParameterException("Invalid MFA configuration given, can't turn on MFA without any MFA type enabled.");
         }
 
-        Store.Write(tx =>
-        {
-            pool.Settings.MfaConfiguration = mode;
-            pool.Settings.SmsConfiguration = sms;
-            pool.Settings.SmsAuthenticationMessage = request.SmsMfaConfiguration?.SmsAuthenticationMessage ?? pool.Settings.SmsAuthenticationMessage;
-            pool.SoftwareTokenMfaEnabled = totp;
-            pool.LastModifiedDate = Now;
-            tx.UpdatePool(pool);
-        });
+        pool.Settings.MfaConfiguration = mode;
+        pool.Settings.SmsConfiguration = sms;
+        pool.Settings.SmsAuthenticationMessage = request.SmsMfaConfiguration?.SmsAuthenticationMessage ?? pool.Settings.SmsAuthenticationMessage;
+        pool.SoftwareTokenMfaEnabled = totp;
+        pool.LastModifiedDate = Now;
+        tx.UpdatePool(pool);
         return MfaConfigOf(pool);
-    }
+    });
 
     public UserPoolMfaConfigResponse GetUserPoolMfaConfig(GetUserPoolMfaConfigRequest request, RequestContext context) =>
         MfaConfigOf(RequirePool(request.UserPoolId));
@@ -46,8 +43,9 @@ public sealed partial class CognitoBackend
             var (pool, user, _) = Tokens.Check(accessToken);
             Store.Write(tx =>
             {
-                user.Mfa.PendingSoftwareTokenSecret = secret;
-                tx.UpdateUser(pool, user);
+                var current = CurrentUser(user);
+                current.Mfa.PendingSoftwareTokenSecret = secret;
+                tx.UpdateUser(pool, current);
             });
             return new AssociateSoftwareTokenResponse { SecretCode = secret };
         }
@@ -55,8 +53,9 @@ public sealed partial class CognitoBackend
         var (setupPool, setupUser, challenge) = SetupChallenge(request.Session);
         var next = Store.Write(tx =>
         {
-            setupUser.Mfa.PendingSoftwareTokenSecret = secret;
-            tx.UpdateUser(setupPool, setupUser);
+            var current = CurrentUser(setupUser);
+            current.Mfa.PendingSoftwareTokenSecret = secret;
+            tx.UpdateUser(setupPool, current);
             return Continue(tx, challenge);
         });
         return new AssociateSoftwareTokenResponse { SecretCode = secret, Session = next };
@@ -80,16 +79,17 @@ public sealed partial class CognitoBackend
 
         var next = Store.Write(tx =>
         {
-            user.Mfa.SoftwareTokenSecret = pending;
-            user.Mfa.PendingSoftwareTokenSecret = null;
-            user.Mfa.LastSoftwareTokenStep = step;
+            var current = CurrentUser(user);
+            current.Mfa.SoftwareTokenSecret = pending;
+            current.Mfa.PendingSoftwareTokenSecret = null;
+            current.Mfa.LastSoftwareTokenStep = step;
             if (challenge is not null)
             {
-                user.Mfa.SoftwareTokenEnabled = true;
-                Prefer(user.Mfa, MfaFactors.SoftwareToken);
+                current.Mfa.SoftwareTokenEnabled = true;
+                Prefer(current.Mfa, MfaFactors.SoftwareToken);
             }
 
-            tx.UpdateUser(pool, user);
+            tx.UpdateUser(pool, current);
             return challenge is null ? null : Continue(tx, challenge, verified: true);
         });
         return new VerifySoftwareTokenResponse { Status = "SUCCESS", Session = next };
@@ -109,8 +109,9 @@ public sealed partial class CognitoBackend
         return new EmptyResponse();
     }
 
-    private void SetPreference(UserPool pool, User user, MfaSettingsType? sms, MfaSettingsType? totp)
+    private void SetPreference(UserPool pool, User found, MfaSettingsType? sms, MfaSettingsType? totp) => Store.Write(tx =>
     {
+        var user = CurrentUser(found);
         var mfa = user.Mfa;
         if (sms?.Enabled == true && string.IsNullOrEmpty(user.GetAttribute("phone_number")))
         {
@@ -123,13 +124,10 @@ public sealed partial class CognitoBackend
             throw new InvalidParameterException("User has not verified software token mfa");
         }
 
-        Store.Write(tx =>
-        {
-            Apply(sms, enabled => mfa.SmsEnabled = enabled, MfaFactors.Sms);
-            Apply(totp, enabled => mfa.SoftwareTokenEnabled = enabled, MfaFactors.SoftwareToken);
-            user.UserLastModifiedDate = Now;
-            tx.UpdateUser(pool, user);
-        });
+        Apply(sms, enabled => mfa.SmsEnabled = enabled, MfaFactors.Sms);
+        Apply(totp, enabled => mfa.SoftwareTokenEnabled = enabled, MfaFactors.SoftwareToken);
+        user.UserLastModifiedDate = Now;
+        tx.UpdateUser(pool, user);
 
         void Apply(MfaSettingsType? settings, Action<bool> enable, string factor)
         {
@@ -147,7 +145,7 @@ public sealed partial class CognitoBackend
                 Unprefer(mfa, factor);
             }
         }
-    }
+    });
 
     /// <summary>One preferred factor at most: preferring one stops preferring the other.</summary>
     private static void Prefer(UserMfa mfa, string factor)

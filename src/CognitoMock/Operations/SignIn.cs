@@ -232,14 +232,17 @@ public sealed partial class CognitoBackend
         var challenge = Challenges.Find(session, NewPasswordRequired, client);
         var newPassword = Required(responses, "NEW_PASSWORD");
         PasswordPolicies.Enforce(pool, newPassword);
-        var user = Store.GetUser(challenge.UserId) ?? throw new UserNotFoundException();
-        Store.Write(tx =>
+        var found = Store.GetUser(challenge.UserId) ?? throw new UserNotFoundException();
+        var password = PasswordCredentials.Create(pool, found.Username, newPassword, Random);
+        var user = Store.Write(tx =>
         {
-            user.Password = PasswordCredentials.Create(pool, user.Username, newPassword, Random);
+            var user = CurrentUser(found);
+            user.Password = password;
             user.UserStatus = UserStatuses.Confirmed;
             user.UserLastModifiedDate = Now;
             tx.UpdateUser(pool, user);
             tx.DeleteChallenge(challenge.Id);
+            return user;
         });
         return AfterFirstFactor(pool, client, user, challenge.DeviceKey, context);
     }
@@ -308,7 +311,7 @@ public sealed partial class CognitoBackend
         var now = Now;
         var result = Store.Write(tx =>
         {
-            var device = usedDevice;
+            var device = usedDevice is null ? null : Store.GetDevice(usedDevice.DeviceKey) ?? throw ResourceNotFoundException.Device();
             NewDeviceMetadataType? newDevice = null;
             if (device is null && pool.TracksDevices)
             {

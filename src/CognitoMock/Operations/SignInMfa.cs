@@ -91,15 +91,17 @@ public sealed partial class CognitoBackend
         {
             var step = Totp.Match(Totp.FromBase32(user.Mfa.SoftwareTokenSecret!)!, Required(responses, "SOFTWARE_TOKEN_MFA_CODE"), Time.GetUtcNow())
                 ?? throw new CodeMismatchException(InvalidCode);
-            if (step <= user.Mfa.LastSoftwareTokenStep)
-            {
-                throw new ExpiredCodeException("Your software token has already been used once.");
-            }
-
+            // Checked and recorded in one write, so two sign-ins racing with one code cannot both pass.
             Store.Write(tx =>
             {
-                user.Mfa.LastSoftwareTokenStep = step;
-                tx.UpdateUser(pool, user);
+                var current = CurrentUser(user);
+                if (step <= current.Mfa.LastSoftwareTokenStep)
+                {
+                    throw new ExpiredCodeException("Your software token has already been used once.");
+                }
+
+                current.Mfa.LastSoftwareTokenStep = step;
+                tx.UpdateUser(pool, current);
             });
         }
 

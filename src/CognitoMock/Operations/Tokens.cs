@@ -59,8 +59,9 @@ public sealed partial class CognitoBackend
 
         Store.Write(tx =>
         {
-            grant.Revoked = true;
-            tx.UpdateGrant(grant);
+            var current = Store.GetGrant(grant.Id)!;
+            current.Revoked = true;
+            tx.UpdateGrant(current);
         });
         return new EmptyResponse();
     }

@@ -27,6 +27,11 @@ public sealed partial class Store : IDisposable
     private readonly LiteDatabase _db;
     private readonly FileStream? _ownership;
     private readonly Lock _writeLock = new();
+    private readonly ReadCache _cache = new(capacity: 400_000);
+
+    /// <summary>The transaction of the thread that holds the write lock; reads on that thread are its reads.</summary>
+    private StoreTransaction? _transaction;
+    private int _writerThread;
 
     private Store(LiteDatabase db, FileStream? ownership)
     {
@@ -111,17 +116,17 @@ public sealed partial class Store : IDisposable
 
     public bool IsEmpty => Pools.Count() == 0;
 
-    public UserPool? GetPool(string userPoolId) => Read<UserPool>(Pools.FindById(userPoolId));
+    public UserPool? GetPool(string userPoolId) => Cached("pool:" + userPoolId, () => Read<UserPool>(Pools.FindById(userPoolId)));
 
     public IEnumerable<UserPool> AllPools() => Pools.FindAll().Select(Read<UserPool>).OfType<UserPool>();
 
-    public AppClient? GetClient(string clientId) => Read<AppClient>(Clients.FindById(clientId));
+    public AppClient? GetClient(string clientId) => Cached("client:" + clientId, () => Read<AppClient>(Clients.FindById(clientId)));
 
     public IEnumerable<AppClient> ClientsOf(string userPoolId) =>
         Clients.Find(Query.EQ(nameof(AppClient.UserPoolId), userPoolId)).Select(Read<AppClient>).OfType<AppClient>()
             .OrderBy(c => c.ClientId, StringComparer.Ordinal);
 
-    public User? GetUser(string userId) => Read<User>(Users.FindById(userId));
+    public User? GetUser(string userId) => Cached("user:" + userId, () => Read<User>(Users.FindById(userId)));
 
     /// <summary>How many users a pool has, by one document read (DescribeUserPool's EstimatedNumberOfUsers).</summary>
     public int UserCount(string userPoolId) => UserCounts.FindById(userPoolId)?["Count"].AsInt32 ?? 0;
@@ -131,33 +136,58 @@ public sealed partial class Store : IDisposable
         Users.Find(InPool(PoolOrderField, userPoolId)).Select(Read<User>).OfType<User>();
 
     /// <summary>The _id of the user filed under a lookup key, by one index seek.</summary>
-    public string? FindUserId(string userPoolId, LookupKey key) =>
-        Keys.FindById(KeyId(userPoolId, key))?["User"].AsString;
+    public string? FindUserId(string userPoolId, LookupKey key)
+    {
+        var id = KeyId(userPoolId, key);
+        return Cached("key:" + id, () => Keys.FindById(id)?["User"].AsString);
+    }
 
-    public Device? GetDevice(string deviceKey) => Read<Device>(Devices.FindById(deviceKey));
+    public Device? GetDevice(string deviceKey) => Cached("device:" + deviceKey, () => Read<Device>(Devices.FindById(deviceKey)));
 
     public IEnumerable<Device> DevicesOf(string userId) =>
         Devices.Find(Query.EQ(nameof(Device.UserId), userId)).Select(Read<Device>).OfType<Device>();
 
     /// <summary>
     /// One page of a user's confirmed devices (or only the remembered ones), in their stable order, starting
-    /// after the device whose <see cref="PageKeyOf"/> is <paramref name="after"/>. A range seek on one
-    /// index, so its cost does not depend on how many devices come before the page.
+    /// after the device whose <see cref="PageKeyOf"/> is <paramref name="after"/>. The user's whole list is
+    /// one range seek on an index, kept once read; a page is then a binary search into it, so its cost does
+    /// not depend on how many devices come before it.
     /// </summary>
     public List<Device> DevicePage(string userId, bool rememberedOnly, string? after, int take)
     {
         var field = rememberedOnly ? RememberedKeyField : ListKeyField;
-        var prefix = userId + Separator;
-        // "\0" sorts right after a key, so the range starts strictly after the previous page.
-        var from = after is null ? prefix : prefix + after + '\0';
-        return Devices.Query()
-            .Where(Query.Between(field, from, prefix + '\uffff'))
-            .OrderBy(field)
-            .Limit(take)
-            .ToEnumerable()
-            .Select(Read<Device>)
-            .OfType<Device>()
-            .ToList();
+        var all = Cached((rememberedOnly ? "remembered:" : "devices:") + userId, () =>
+        {
+            var prefix = userId + Separator;
+            return Devices.Query()
+                .Where(Query.Between(field, prefix, prefix + '\uffff'))
+                .OrderBy(field)
+                .ToEnumerable()
+                .Select(Read<Device>)
+                .OfType<Device>()
+                .ToList();
+        })!;
+        var start = 0;
+        if (after is not null)
+        {
+            var (low, high) = (0, all.Count);
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                if (string.CompareOrdinal(PageKeyOf(all[middle]), after) <= 0)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            start = low;
+        }
+
+        return all.GetRange(start, Math.Min(take, all.Count - start));
     }
 
     /// <summary>Where a device stands in its owner's list: confirmation time, then key.</summary>
@@ -185,15 +215,22 @@ public sealed partial class Store : IDisposable
         });
     }
 
-    /// <summary>Runs <paramref name="work"/> as the only writer, in one transaction that commits only if it returns.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> as the only writer, in one transaction that commits only if it returns.
+    /// What it reads through the store it reads fresh from the database, and only what it read may it update,
+    /// so a change never starts from a copy another request is looking at, and no update is lost.
+    /// </summary>
     public T Write<T>(Func<StoreTransaction, T> work)
     {
         lock (_writeLock)
         {
+            var transaction = new StoreTransaction(this);
+            _transaction = transaction;
+            _writerThread = Environment.CurrentManagedThreadId;
             _db.BeginTrans();
             try
             {
-                var result = work(new StoreTransaction(this));
+                var result = work(transaction);
                 _db.Commit();
                 return result;
             }
@@ -201,6 +238,12 @@ public sealed partial class Store : IDisposable
             {
                 _db.Rollback();
                 throw;
+            }
+            finally
+            {
+                _writerThread = 0;
+                _transaction = null;
+                _cache.Invalidate(transaction.Touched, transaction.TouchedEverything);
             }
         }
     }
@@ -227,8 +270,45 @@ public sealed partial class Store : IDisposable
     internal static string KeyId(string userPoolId, LookupKey key) =>
         string.Concat(userPoolId, Separator.ToString(), key.Kind, Separator.ToString(), key.Value);
 
-    internal T? Read<T>(BsonDocument? document) where T : class =>
-        document is null ? null : Mapper.ToObject<T>(document);
+    internal T? Read<T>(BsonDocument? document) where T : class
+    {
+        if (document is null)
+        {
+            return null;
+        }
+
+        var value = Mapper.ToObject<T>(document);
+        if (InWrite)
+        {
+            _transaction!.Remember(value);
+        }
+
+        return value;
+    }
+
+    private bool InWrite => _writerThread == Environment.CurrentManagedThreadId;
+
+    /// <summary>
+    /// A read through the cache. Inside a write it goes to the database instead: what a transaction reads it
+    /// may change, and a cached copy is shared with every other reader.
+    /// </summary>
+    private T? Cached<T>(string key, Func<T?> load) where T : class
+    {
+        if (InWrite)
+        {
+            return load();
+        }
+
+        if (_cache.TryGet<T>(key, out var hit))
+        {
+            return hit;
+        }
+
+        var generation = _cache.Generation;
+        var value = load();
+        _cache.Add(key, value, generation);
+        return value;
+    }
 
     private void EnsureIndexes()
     {

@@ -13,7 +13,7 @@ public sealed partial class Store
     /// <summary>One RSA key per pool: _id is the pool, Kid its key ID, Key its PKCS#8 private key.</summary>
     internal ILiteCollection<BsonDocument> SigningKeys { get; }
 
-    public Grant? GetGrant(string id) => Read<Grant>(Grants.FindById(id));
+    public Grant? GetGrant(string id) => Cached("grant:" + id, () => Read<Grant>(Grants.FindById(id)));
 
     public Grant? FindGrantByRefreshToken(string refreshTokenHash) =>
         Read<Grant>(Grants.FindOne(Query.EQ(nameof(Grant.RefreshTokenHash), refreshTokenHash)));
@@ -26,9 +26,18 @@ public sealed partial class Store
 
 public sealed partial class StoreTransaction
 {
-    public void InsertGrant(Grant grant) => _store.Grants.Insert(_store.Mapper.ToDocument(grant));
+    public void InsertGrant(Grant grant)
+    {
+        Touch("grant:" + grant.Id);
+        _store.Grants.Insert(_store.Mapper.ToDocument(grant));
+    }
 
-    public void UpdateGrant(Grant grant) => _store.Grants.Update(_store.Mapper.ToDocument(grant));
+    public void UpdateGrant(Grant grant)
+    {
+        RequireReadHere(grant, grant.Id);
+        Touch("grant:" + grant.Id);
+        _store.Grants.Update(_store.Mapper.ToDocument(grant));
+    }
 
     /// <summary>Revokes every grant of a user: GlobalSignOut.</summary>
     public void RevokeGrantsOfUser(string userId)
@@ -58,6 +67,7 @@ public sealed partial class StoreTransaction
 
     private void DeleteSignInStateOfPool(string userPoolId)
     {
+        TouchedEverything = true;
         _store.Grants.DeleteMany(Query.EQ(nameof(Grant.UserPoolId), userPoolId));
         _store.Challenges.DeleteMany(Query.EQ(nameof(ChallengeSession.UserPoolId), userPoolId));
         _store.SigningKeys.Delete(userPoolId);

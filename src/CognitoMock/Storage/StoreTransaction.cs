@@ -31,16 +31,37 @@ public sealed class DeviceKeyTakenException(string deviceKey) : Exception($"The 
 public sealed partial class StoreTransaction
 {
     private readonly Store _store;
+    private readonly HashSet<object> _read = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
 
     internal StoreTransaction(Store store) => _store = store;
 
-    public void InsertPool(UserPool pool) => _store.Pools.Insert(_store.Mapper.ToDocument(pool));
+    /// <summary>The cached reads this transaction's writes make stale.</summary>
+    internal IEnumerable<string> Touched => _touched;
 
-    public void UpdatePool(UserPool pool) => _store.Pools.Update(_store.Mapper.ToDocument(pool));
+    /// <summary>A write too wide to list (a pool deleted, the state reset): every cached read is stale.</summary>
+    internal bool TouchedEverything { get; private set; }
+
+    /// <summary>An entity this transaction read from the database, and so may update.</summary>
+    internal void Remember(object entity) => _read.Add(entity);
+
+    public void InsertPool(UserPool pool)
+    {
+        Touch("pool:" + pool.Id);
+        _store.Pools.Insert(_store.Mapper.ToDocument(pool));
+    }
+
+    public void UpdatePool(UserPool pool)
+    {
+        RequireReadHere(pool, pool.Id);
+        Touch("pool:" + pool.Id);
+        _store.Pools.Update(_store.Mapper.ToDocument(pool));
+    }
 
     /// <summary>Deletes a pool with its clients, users, lookup keys and devices.</summary>
     public void DeletePool(string userPoolId)
     {
+        TouchedEverything = true;
         foreach (var user in _store.UsersOf(userPoolId).ToList())
         {
             _store.Devices.DeleteMany(Query.EQ(nameof(Device.UserId), user.Id));
@@ -54,15 +75,29 @@ public sealed partial class StoreTransaction
         _store.Pools.Delete(userPoolId);
     }
 
-    public void InsertClient(AppClient client) => _store.Clients.Insert(_store.Mapper.ToDocument(client));
+    public void InsertClient(AppClient client)
+    {
+        Touch("client:" + client.ClientId);
+        _store.Clients.Insert(_store.Mapper.ToDocument(client));
+    }
 
-    public void UpdateClient(AppClient client) => _store.Clients.Update(_store.Mapper.ToDocument(client));
+    public void UpdateClient(AppClient client)
+    {
+        RequireReadHere(client, client.ClientId);
+        Touch("client:" + client.ClientId);
+        _store.Clients.Update(_store.Mapper.ToDocument(client));
+    }
 
-    public void DeleteClient(string clientId) => _store.Clients.Delete(clientId);
+    public void DeleteClient(string clientId)
+    {
+        Touch("client:" + clientId);
+        _store.Clients.Delete(clientId);
+    }
 
     /// <summary>Inserts a user and files it under its lookup keys; a key already taken throws <see cref="LookupKeyTakenException"/>.</summary>
     public void InsertUser(UserPool pool, User user)
     {
+        Touch("user:" + user.Id);
         try
         {
             _store.Users.Insert(UserDocument(user));
@@ -83,12 +118,14 @@ public sealed partial class StoreTransaction
     /// <summary>Saves a changed user and moves its lookup keys to match its attributes.</summary>
     public void UpdateUser(UserPool pool, User user)
     {
+        RequireReadHere(user, user.Id);
+        Touch("user:" + user.Id);
         var before = _store.GetUser(user.Id) ?? throw new InvalidOperationException($"User {user.Id} is not stored.");
         var oldKeys = UserLookup.KeysOf(pool, before).ToHashSet();
         var newKeys = UserLookup.KeysOf(pool, user).ToHashSet();
         foreach (var key in oldKeys.Except(newKeys))
         {
-            _store.Keys.Delete(Store.KeyId(pool.Id, key));
+            UnfileKey(pool.Id, key);
         }
 
         foreach (var key in newKeys.Except(oldKeys))
@@ -102,11 +139,13 @@ public sealed partial class StoreTransaction
     /// <summary>Deletes a user with its lookup keys, its devices and its sign-ins.</summary>
     public void DeleteUser(UserPool pool, User user)
     {
+        // Its devices and grants go with it, by queries that do not list their keys.
+        TouchedEverything = true;
         _store.Devices.DeleteMany(Query.EQ(nameof(Device.UserId), user.Id));
         DeleteSignInStateOfUser(user.Id);
         foreach (var key in UserLookup.KeysOf(pool, user))
         {
-            _store.Keys.Delete(Store.KeyId(pool.Id, key));
+            UnfileKey(pool.Id, key);
         }
 
         _store.Users.Delete(user.Id);
@@ -115,6 +154,7 @@ public sealed partial class StoreTransaction
 
     public void InsertDevice(Device device)
     {
+        TouchDevice(device);
         try
         {
             _store.Devices.Insert(DeviceDocument(device));
@@ -125,13 +165,23 @@ public sealed partial class StoreTransaction
         }
     }
 
-    public void UpdateDevice(Device device) => _store.Devices.Update(DeviceDocument(device));
+    public void UpdateDevice(Device device)
+    {
+        RequireReadHere(device, device.DeviceKey);
+        TouchDevice(device);
+        _store.Devices.Update(DeviceDocument(device));
+    }
 
-    public void DeleteDevice(string deviceKey) => _store.Devices.Delete(deviceKey);
+    public void DeleteDevice(Device device)
+    {
+        TouchDevice(device);
+        _store.Devices.Delete(device.DeviceKey);
+    }
 
     /// <summary>Empties every collection but the instance's secrets.</summary>
     public void Reset()
     {
+        TouchedEverything = true;
         _store.Grants.DeleteAll();
         _store.Challenges.DeleteAll();
         _store.SigningKeys.DeleteAll();
@@ -146,8 +196,37 @@ public sealed partial class StoreTransaction
     private void CountUsers(string userPoolId, int change) =>
         _store.UserCounts.Upsert(new BsonDocument { ["_id"] = userPoolId, ["Count"] = _store.UserCount(userPoolId) + change });
 
+    private void Touch(string key) => _touched.Add(key);
+
+    private void TouchDevice(Device device)
+    {
+        Touch("device:" + device.DeviceKey);
+        Touch("devices:" + device.UserId);
+        Touch("remembered:" + device.UserId);
+    }
+
+    /// <summary>
+    /// An update must start from what this transaction read: a copy read outside it may be stale, or shared with
+    /// other readers through the cache, and writing it back could lose another request's update.
+    /// </summary>
+    private void RequireReadHere(object entity, string id)
+    {
+        if (!_read.Contains(entity))
+        {
+            throw new InvalidOperationException($"{entity.GetType().Name} {id} was read outside the transaction that changes it.");
+        }
+    }
+
+    private void UnfileKey(string userPoolId, LookupKey key)
+    {
+        var id = Store.KeyId(userPoolId, key);
+        Touch("key:" + id);
+        _store.Keys.Delete(id);
+    }
+
     private void FileKey(string userPoolId, LookupKey key, string userId)
     {
+        Touch("key:" + Store.KeyId(userPoolId, key));
         try
         {
             _store.Keys.Insert(new BsonDocument { ["_id"] = Store.KeyId(userPoolId, key), ["User"] = userId });

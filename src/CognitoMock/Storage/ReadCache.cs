@@ -1,0 +1,81 @@
+namespace CognitoMock.Storage;
+
+/// <summary>
+/// What the store last read of each document, so a hot read is a dictionary lookup instead of a LiteDB query.
+/// It holds only committed state: a write removes what it touched once it commits, and a read that raced a
+/// write keeps its result to itself (the generation moved), so a stale document never stays.
+/// </summary>
+internal sealed class ReadCache(int capacity)
+{
+    private readonly Dictionary<string, object?> _entries = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+    private long _generation;
+
+    /// <summary>A value of its own stands for "looked up, and not there", so misses are cached too.</summary>
+    private static readonly object Missing = new();
+
+    public long Generation
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _generation;
+            }
+        }
+    }
+
+    public bool TryGet<T>(string key, out T? value) where T : class
+    {
+        lock (_lock)
+        {
+            if (_entries.TryGetValue(key, out var entry))
+            {
+                value = ReferenceEquals(entry, Missing) ? null : (T?)entry;
+                return true;
+            }
+        }
+
+        value = null;
+        return false;
+    }
+
+    /// <summary>Keeps what a read found, unless a write committed since <paramref name="generation"/>.</summary>
+    public void Add(string key, object? value, long generation)
+    {
+        lock (_lock)
+        {
+            if (generation != _generation)
+            {
+                return;
+            }
+
+            // A crude bound: past capacity, start again rather than track what is least used.
+            if (_entries.Count >= capacity)
+            {
+                _entries.Clear();
+            }
+
+            _entries[key] = value ?? Missing;
+        }
+    }
+
+    /// <summary>After a commit or a rollback: forget what the transaction touched, and move the generation.</summary>
+    public void Invalidate(IEnumerable<string> keys, bool everything)
+    {
+        lock (_lock)
+        {
+            _generation++;
+            if (everything)
+            {
+                _entries.Clear();
+                return;
+            }
+
+            foreach (var key in keys)
+            {
+                _entries.Remove(key);
+            }
+        }
+    }
+}
