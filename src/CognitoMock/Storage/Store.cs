@@ -116,17 +116,17 @@ public sealed partial class Store : IDisposable
 
     public bool IsEmpty => Pools.Count() == 0;
 
-    public UserPool? GetPool(string userPoolId) => Cached("pool:" + userPoolId, () => Read<UserPool>(Pools.FindById(userPoolId)));
+    public UserPool? GetPool(string userPoolId) => Read<UserPool>(CachedDocument("pool:" + userPoolId, Pools, userPoolId));
 
     public IEnumerable<UserPool> AllPools() => Pools.FindAll().Select(Read<UserPool>).OfType<UserPool>();
 
-    public AppClient? GetClient(string clientId) => Cached("client:" + clientId, () => Read<AppClient>(Clients.FindById(clientId)));
+    public AppClient? GetClient(string clientId) => Read<AppClient>(CachedDocument("client:" + clientId, Clients, clientId));
 
     public IEnumerable<AppClient> ClientsOf(string userPoolId) =>
         Clients.Find(Query.EQ(nameof(AppClient.UserPoolId), userPoolId)).Select(Read<AppClient>).OfType<AppClient>()
             .OrderBy(c => c.ClientId, StringComparer.Ordinal);
 
-    public User? GetUser(string userId) => Cached("user:" + userId, () => Read<User>(Users.FindById(userId)));
+    public User? GetUser(string userId) => Read<User>(CachedDocument("user:" + userId, Users, userId));
 
     /// <summary>How many users a pool has, by one document read (DescribeUserPool's EstimatedNumberOfUsers).</summary>
     public int UserCount(string userPoolId) => UserCounts.FindById(userPoolId)?["Count"].AsInt32 ?? 0;
@@ -142,7 +142,7 @@ public sealed partial class Store : IDisposable
         return Cached("key:" + id, () => Keys.FindById(id)?["User"].AsString);
     }
 
-    public Device? GetDevice(string deviceKey) => Cached("device:" + deviceKey, () => Read<Device>(Devices.FindById(deviceKey)));
+    public Device? GetDevice(string deviceKey) => Read<Device>(CachedDocument("device:" + deviceKey, Devices, deviceKey));
 
     public IEnumerable<Device> DevicesOf(string userId) =>
         Devices.Find(Query.EQ(nameof(Device.UserId), userId)).Select(Read<Device>).OfType<Device>();
@@ -162,9 +162,6 @@ public sealed partial class Store : IDisposable
             return Devices.Query()
                 .Where(Query.Between(field, prefix, prefix + '\uffff'))
                 .OrderBy(field)
-                .ToEnumerable()
-                .Select(Read<Device>)
-                .OfType<Device>()
                 .ToList();
         })!;
         var start = 0;
@@ -187,8 +184,11 @@ public sealed partial class Store : IDisposable
             start = low;
         }
 
-        return all.GetRange(start, Math.Min(take, all.Count - start));
+        return all.GetRange(start, Math.Min(take, all.Count - start)).ConvertAll(d => Read<Device>(d)!);
     }
+
+    /// <summary>Where a stored device stands in its owner's list: what follows the owner in its list index field.</summary>
+    private static string PageKeyOf(BsonDocument device) => device[ListKeyField].AsString[(device["UserId"].AsString.Length + 1)..];
 
     /// <summary>Where a device stands in its owner's list: confirmation time, then key.</summary>
     public static string PageKeyOf(Device device) =>
@@ -288,9 +288,14 @@ public sealed partial class Store : IDisposable
 
     private bool InWrite => _writerThread == Environment.CurrentManagedThreadId;
 
+    /// <summary>A document by ID, through the cache; each caller makes its own object of it.</summary>
+    private BsonDocument? CachedDocument(string key, ILiteCollection<BsonDocument> collection, string id) =>
+        Cached(key, () => collection.FindById(id));
+
     /// <summary>
-    /// A read through the cache. Inside a write it goes to the database instead: what a transaction reads it
-    /// may change, and a cached copy is shared with every other reader.
+    /// A read through the cache, which holds what the database holds: documents and strings, never the domain
+    /// objects made of them, so no caller can change what another reads. Inside a write it goes to the database
+    /// instead, to what the transaction itself has written.
     /// </summary>
     private T? Cached<T>(string key, Func<T?> load) where T : class
     {

@@ -13,7 +13,7 @@ public sealed partial class Store
     /// <summary>One RSA key per pool: _id is the pool, Kid its key ID, Key its PKCS#8 private key.</summary>
     internal ILiteCollection<BsonDocument> SigningKeys { get; }
 
-    public Grant? GetGrant(string id) => Cached("grant:" + id, () => Read<Grant>(Grants.FindById(id)));
+    public Grant? GetGrant(string id) => Read<Grant>(CachedDocument("grant:" + id, Grants, id));
 
     public Grant? FindGrantByRefreshToken(string refreshTokenHash) =>
         Read<Grant>(Grants.FindOne(Query.EQ(nameof(Grant.RefreshTokenHash), refreshTokenHash)));
