@@ -309,6 +309,8 @@ public sealed partial class CognitoBackend
     private AuthResponse SignedIn(UserPool pool, AppClient client, User user, Device? usedDevice, RequestContext context)
     {
         var now = Now;
+        // The pool's key is made, if need be, in a write of its own, so it never hangs on this one committing.
+        SigningKeys.For(pool.Id);
         var result = Store.Write(tx =>
         {
             var device = usedDevice is null ? null : Store.GetDevice(usedDevice.DeviceKey) ?? throw ResourceNotFoundException.Device();

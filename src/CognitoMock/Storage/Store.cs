@@ -222,6 +222,12 @@ public sealed partial class Store : IDisposable
     /// </summary>
     public T Write<T>(Func<StoreTransaction, T> work)
     {
+        // A write inside a write (a pool's first signing key, made during a sign-in) is part of the outer one.
+        if (InWrite)
+        {
+            return work(_transaction!);
+        }
+
         lock (_writeLock)
         {
             var transaction = new StoreTransaction(this);

@@ -73,6 +73,31 @@ public sealed class StoreTests
     }
 
     [Fact]
+    public void AWriteInsideAWrite_IsPartOfIt_AndRollsBackWithIt()
+    {
+        using var test = Seeded();
+        var id = AliceId(test);
+        var pool = test.Store.GetPool("us-east-1_DemoAlias")!;
+
+        var act = () => test.Store.Write(tx =>
+        {
+            var user = test.Store.GetUser(id)!;
+            user.Enabled = false;
+            tx.UpdateUser(pool, user);
+            // Such as a pool's first signing key, made in the middle of a sign-in's write.
+            test.Store.Write(inner => inner.InsertSigningKey(pool.Id, "kid", [1, 2, 3]));
+            var again = test.Store.GetUser(id)!;
+            again.UserStatus = UserStatuses.ResetRequired;
+            tx.UpdateUser(pool, again);
+            throw new InvalidOperationException("the operation changed its mind");
+        });
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("the operation changed its mind");
+        test.Store.GetSigningKey(pool.Id).Should().BeNull();
+        test.Store.GetUser(id)!.Enabled.Should().BeTrue();
+    }
+
+    [Fact]
     public void ReadCache_DropsAReadThatRacedAWrite()
     {
         var cache = new ReadCache(10);
