@@ -300,12 +300,14 @@ public sealed partial class Store : IDisposable
 
     /// <summary>
     /// A read through the cache, which holds what the database holds: documents and strings, never the domain
-    /// objects made of them, so no caller can change what another reads. Inside a write it goes to the database
-    /// instead, to what the transaction itself has written.
+    /// objects made of them, so no caller can change what another reads. What a write has itself changed, it
+    /// reads from the database.
     /// </summary>
     private T? Cached<T>(string key, Func<T?> load) where T : class
     {
-        if (InWrite)
+        // The writer is the only one who can commit, so the cache is current for it too, except for what its
+        // own transaction has changed.
+        if (InWrite && _transaction!.Changed(key))
         {
             return load();
         }

@@ -45,6 +45,9 @@ public sealed partial class StoreTransaction
     /// <summary>An entity this transaction read from the database, and so may update.</summary>
     internal void Remember(object entity) => _read.Add(entity);
 
+    /// <summary>Whether this transaction wrote what a cache key stands for, or wrote too widely to tell.</summary>
+    internal bool Changed(string key) => TouchedEverything || _touched.Contains(key);
+
     public void InsertPool(UserPool pool)
     {
         Touch("pool:" + pool.Id);
