@@ -55,7 +55,7 @@ public sealed partial class CognitoBackend
         var promptFirst = pool.DeviceConfiguration?.DeviceOnlyRememberedOnUserPrompt ?? false;
         Store.Write(tx =>
         {
-            var device = Store.GetDevice(request.DeviceKey);
+            var device = Store.GetDevice(user.Id, request.DeviceKey);
             if (device is null || device.UserId != user.Id)
             {
                 throw new InvalidParameterException("Invalid device key given.");
@@ -110,7 +110,7 @@ public sealed partial class CognitoBackend
 
     /// <summary>A confirmed device of this user, or "Device does not exist.".</summary>
     private Device ConfirmedDevice(User user, string deviceKey) =>
-        Store.GetDevice(deviceKey) is { Confirmed: true } device && device.UserId == user.Id ? device : throw ResourceNotFoundException.Device();
+        Store.GetDevice(user.Id, deviceKey) is { Confirmed: true } device ? device : throw ResourceNotFoundException.Device();
 
     /// <summary>
     /// Deletes a device. The refresh tokens issued to it stop working, since a refresh needs its device

@@ -313,7 +313,7 @@ public sealed partial class CognitoBackend
         SigningKeys.For(pool.Id);
         var result = Store.Write(tx =>
         {
-            var device = usedDevice is null ? null : Store.GetDevice(usedDevice.DeviceKey) ?? throw ResourceNotFoundException.Device();
+            var device = usedDevice is null ? null : Store.GetDevice(user.Id, usedDevice.DeviceKey) ?? throw ResourceNotFoundException.Device();
             NewDeviceMetadataType? newDevice = null;
             if (device is null && pool.TracksDevices)
             {
@@ -378,7 +378,7 @@ public sealed partial class CognitoBackend
         // In a device-tracking pool, a refresh token works only with the device it was issued to (SEMANTICS §7),
         // and not at all once that device is forgotten (SEMANTICS §4).
         if (pool.TracksDevices && grant.DeviceKey is not null
-            && (parameters.GetValueOrDefault("DEVICE_KEY") != grant.DeviceKey || Store.GetDevice(grant.DeviceKey) is null))
+            && (parameters.GetValueOrDefault("DEVICE_KEY") != grant.DeviceKey || Store.GetDevice(user.Id, grant.DeviceKey) is null))
         {
             throw new NotAuthorizedException("Invalid Refresh Token");
         }
@@ -406,7 +406,7 @@ public sealed partial class CognitoBackend
 
     /// <summary>A device of this user that can prove itself: confirmed, with a verifier. The JS client retries without its device on this error.</summary>
     private Device RequireProvableDevice(User user, string deviceKey) =>
-        Store.GetDevice(deviceKey) is { Confirmed: true, Verifier: not null } device && device.UserId == user.Id
+        Store.GetDevice(user.Id, deviceKey) is { Confirmed: true, Verifier: not null } device
             ? device
             : throw ResourceNotFoundException.Device();
 

@@ -144,7 +144,7 @@ public sealed partial class CognitoBackend
         Store.Write(tx => tx.DeleteChallenge(challenge.Id));
         // amazon-cognito-identity-js names its device again with the code; one it cannot prove is left aside.
         var deviceKey = challenge.DeviceKey ?? responses.GetValueOrDefault("DEVICE_KEY");
-        var device = deviceKey is null ? null : Store.GetDevice(deviceKey) is { Confirmed: true, Verifier: not null } d && d.UserId == user.Id ? d : null;
+        var device = deviceKey is null ? null : Store.GetDevice(user.Id, deviceKey) is { Confirmed: true, Verifier: not null } d ? d : null;
         return device is null
             ? SignedIn(pool, client, user, usedDevice: null, context)
             : Challenge(DeviceSrpAuth, pool, client, user, device.DeviceKey, new Dictionary<string, string>());

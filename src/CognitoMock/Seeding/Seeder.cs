@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CognitoMock.Domain;
@@ -63,6 +64,7 @@ public sealed partial class Seeder(CognitoBackend backend)
         private int _clients;
         private int _users;
         private int _devices;
+        private readonly HashSet<UInt128> _deviceKeys = [];
 
         public SeedSummary Summary() => new(_pools, _clients, _users, _devices);
 
@@ -189,11 +191,15 @@ public sealed partial class Seeder(CognitoBackend backend)
             }
 
             _users++;
-            var devices = seed.Devices ?? [];
-            for (var i = 0; i < devices.Count; i++)
+            var seeds = seed.Devices ?? [];
+            var devices = new List<Device>(seeds.Count);
+            for (var i = 0; i < seeds.Count; i++)
             {
-                AddDevice(user, devices[i], $"{path}.Devices[{i}]");
+                devices.Add(Device(user, seeds[i], $"{path}.Devices[{i}]"));
             }
+
+            tx.InsertDevices(user.Id, devices);
+            _devices += devices.Count;
         }
 
         private UserMfa Mfa(SeedUser seed, List<UserAttribute> attributes, string path)
@@ -237,11 +243,14 @@ public sealed partial class Seeder(CognitoBackend backend)
             return attributes;
         }
 
-        private void AddDevice(User user, SeedDevice seed, string path)
+        private Device Device(User user, SeedDevice seed, string path)
         {
             var deviceKey = seed.DeviceKey ?? backend.Ids.DeviceKey();
             Require(DeviceKeyPattern().IsMatch(deviceKey) && deviceKey.Length <= 55, path + ".DeviceKey",
                 $"'{deviceKey}' is not a device key (region_uuid).");
+            // Keys are kept per user; within a load they must not repeat at all. A 128-bit hash of each keeps a
+            // million of them in a few tens of megabytes.
+            Require(_deviceKeys.Add(KeyHash(deviceKey)), path + ".DeviceKey", $"the device key {deviceKey} is already in use.");
             var remembered = seed.RememberedStatus ?? DeviceRememberedStatus.Remembered;
             Require(remembered is DeviceRememberedStatus.Remembered or DeviceRememberedStatus.NotRemembered, path + ".RememberedStatus",
                 $"'{remembered}' is neither remembered nor not_remembered.");
@@ -268,17 +277,10 @@ public sealed partial class Seeder(CognitoBackend backend)
                         ? new DeviceVerifier { PasswordVerifier = stored.PasswordVerifier, Salt = stored.Salt }
                         : null,
             };
-            try
-            {
-                tx.InsertDevice(device);
-            }
-            catch (DeviceKeyTakenException)
-            {
-                throw new SeedException(file, path + ".DeviceKey", $"the device key {deviceKey} is already in use.");
-            }
-
-            _devices++;
+            return device;
         }
+
+        private static UInt128 KeyHash(string key) => BitConverter.ToUInt128(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
 
         /// <summary>Runs a rule the API shares with seeds, reporting its refusal as this file's error at <paramref name="path"/>.</summary>
         private T AsSeedError<T>(string path, Func<T> rule)

@@ -42,7 +42,7 @@ public sealed partial class Store : IDisposable
         Clients = db.GetCollection("clients");
         Users = db.GetCollection("users");
         Keys = db.GetCollection("userkeys");
-        Devices = db.GetCollection("devices");
+        DeviceSets = db.GetCollection("devicesets");
         UserCounts = db.GetCollection("usercounts");
         Meta = db.GetCollection("meta");
         Grants = db.GetCollection("grants");
@@ -62,7 +62,6 @@ public sealed partial class Store : IDisposable
     /// <summary>The lookup index: _id is pool, kind and folded value; User is the user's _id.</summary>
     internal ILiteCollection<BsonDocument> Keys { get; }
 
-    internal ILiteCollection<BsonDocument> Devices { get; }
 
     /// <summary>How many users each pool has: _id is the pool's ID, Count the number, kept by every user insert and delete.</summary>
     internal ILiteCollection<BsonDocument> UserCounts { get; }
@@ -141,58 +140,6 @@ public sealed partial class Store : IDisposable
         var id = KeyId(userPoolId, key);
         return Cached("key:" + id, () => Keys.FindById(id)?["User"].AsString);
     }
-
-    public Device? GetDevice(string deviceKey) => Read<Device>(CachedDocument("device:" + deviceKey, Devices, deviceKey));
-
-    public IEnumerable<Device> DevicesOf(string userId) =>
-        Devices.Find(Query.EQ(nameof(Device.UserId), userId)).Select(Read<Device>).OfType<Device>();
-
-    /// <summary>
-    /// One page of a user's confirmed devices (or only the remembered ones), in their stable order, starting
-    /// after the device whose <see cref="PageKeyOf"/> is <paramref name="after"/>. The user's whole list is
-    /// one range seek on an index, kept once read; a page is then a binary search into it, so its cost does
-    /// not depend on how many devices come before it.
-    /// </summary>
-    public List<Device> DevicePage(string userId, bool rememberedOnly, string? after, int take)
-    {
-        var field = rememberedOnly ? RememberedKeyField : ListKeyField;
-        var all = Cached((rememberedOnly ? "remembered:" : "devices:") + userId, () =>
-        {
-            var prefix = userId + Separator;
-            return Devices.Query()
-                .Where(Query.Between(field, prefix, prefix + '\uffff'))
-                .OrderBy(field)
-                .ToList();
-        })!;
-        var start = 0;
-        if (after is not null)
-        {
-            var (low, high) = (0, all.Count);
-            while (low < high)
-            {
-                var middle = (low + high) / 2;
-                if (string.CompareOrdinal(PageKeyOf(all[middle]), after) <= 0)
-                {
-                    low = middle + 1;
-                }
-                else
-                {
-                    high = middle;
-                }
-            }
-
-            start = low;
-        }
-
-        return all.GetRange(start, Math.Min(take, all.Count - start)).ConvertAll(d => Read<Device>(d)!);
-    }
-
-    /// <summary>Where a stored device stands in its owner's list: what follows the owner in its list index field.</summary>
-    private static string PageKeyOf(BsonDocument device) => device[ListKeyField].AsString[(device["UserId"].AsString.Length + 1)..];
-
-    /// <summary>Where a device stands in its owner's list: confirmation time, then key.</summary>
-    public static string PageKeyOf(Device device) =>
-        string.Create(CultureInfo.InvariantCulture, $"{device.DeviceCreateDate.GetValueOrDefault().Ticks:D19}{Separator}{device.DeviceKey}");
 
     /// <summary>A secret of this instance, made on first use and kept in the database so it survives restarts.</summary>
     public byte[] Secret(string name, Func<byte[]> create)
@@ -327,9 +274,6 @@ public sealed partial class Store : IDisposable
     {
         Clients.EnsureIndex(nameof(AppClient.UserPoolId));
         Users.EnsureIndex(PoolOrderField);
-        Devices.EnsureIndex(nameof(Device.UserId));
-        Devices.EnsureIndex(ListKeyField);
-        Devices.EnsureIndex(RememberedKeyField);
         Grants.EnsureIndex(nameof(Grant.UserId));
         Grants.EnsureIndex(nameof(Grant.UserPoolId));
         Grants.EnsureIndex(nameof(Grant.RefreshTokenHash), unique: true);
@@ -350,7 +294,6 @@ public sealed partial class Store : IDisposable
         mapper.Entity<UserMfa>().Ignore(m => m.Preferred);
         mapper.Entity<AppClient>().Id(c => c.ClientId, autoId: false);
         mapper.Entity<User>().Id(u => u.Id, autoId: false);
-        mapper.Entity<Device>().Id(d => d.DeviceKey, autoId: false);
         mapper.Entity<Grant>().Id(g => g.Id, autoId: false);
         mapper.Entity<ChallengeSession>().Id(c => c.Id, autoId: false);
         return mapper;

@@ -5,10 +5,6 @@ namespace CognitoMock.Storage;
 
 public sealed partial class Store
 {
-    // Index fields the store adds to a device document, so each listing is one range seek.
-    internal const string ListKeyField = "ListKey";
-    internal const string RememberedKeyField = "RememberedKey";
-
     // The user documents' index field: pool, then username, so a pool's users come in username order.
     internal const string PoolOrderField = "PoolOrder";
 
@@ -67,7 +63,7 @@ public sealed partial class StoreTransaction
         TouchedEverything = true;
         foreach (var user in _store.UsersOf(userPoolId).ToList())
         {
-            _store.Devices.DeleteMany(Query.EQ(nameof(Device.UserId), user.Id));
+            _store.DeviceSets.Delete(user.Id);
         }
 
         _store.Keys.DeleteMany(Store.InPool("_id", userPoolId));
@@ -144,7 +140,7 @@ public sealed partial class StoreTransaction
     {
         // Its devices and grants go with it, by queries that do not list their keys.
         TouchedEverything = true;
-        _store.Devices.DeleteMany(Query.EQ(nameof(Device.UserId), user.Id));
+        _store.DeviceSets.Delete(user.Id);
         DeleteSignInStateOfUser(user.Id);
         foreach (var key in UserLookup.KeysOf(pool, user))
         {
@@ -155,32 +151,6 @@ public sealed partial class StoreTransaction
         CountUsers(pool.Id, -1);
     }
 
-    public void InsertDevice(Device device)
-    {
-        TouchDevice(device);
-        try
-        {
-            _store.Devices.Insert(DeviceDocument(device));
-        }
-        catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
-        {
-            throw new DeviceKeyTakenException(device.DeviceKey);
-        }
-    }
-
-    public void UpdateDevice(Device device)
-    {
-        RequireReadHere(device, device.DeviceKey);
-        TouchDevice(device);
-        _store.Devices.Update(DeviceDocument(device));
-    }
-
-    public void DeleteDevice(Device device)
-    {
-        TouchDevice(device);
-        _store.Devices.Delete(device.DeviceKey);
-    }
-
     /// <summary>Empties every collection but the instance's secrets.</summary>
     public void Reset()
     {
@@ -188,7 +158,7 @@ public sealed partial class StoreTransaction
         _store.Grants.DeleteAll();
         _store.Challenges.DeleteAll();
         _store.SigningKeys.DeleteAll();
-        _store.Devices.DeleteAll();
+        _store.DeviceSets.DeleteAll();
         _store.Keys.DeleteAll();
         _store.Users.DeleteAll();
         _store.UserCounts.DeleteAll();
@@ -200,13 +170,6 @@ public sealed partial class StoreTransaction
         _store.UserCounts.Upsert(new BsonDocument { ["_id"] = userPoolId, ["Count"] = _store.UserCount(userPoolId) + change });
 
     private void Touch(string key) => _touched.Add(key);
-
-    private void TouchDevice(Device device)
-    {
-        Touch("device:" + device.DeviceKey);
-        Touch("devices:" + device.UserId);
-        Touch("remembered:" + device.UserId);
-    }
 
     /// <summary>
     /// An update must start from what this transaction read: a copy read outside it may be stale, or shared with
@@ -244,22 +207,6 @@ public sealed partial class StoreTransaction
     {
         var document = _store.Mapper.ToDocument(user);
         document[Store.PoolOrderField] = Store.PoolOrderOf(user);
-        return document;
-    }
-
-    private BsonDocument DeviceDocument(Device device)
-    {
-        var document = _store.Mapper.ToDocument(device);
-        if (device.Confirmed)
-        {
-            var listKey = device.UserId + Store.Separator + Store.PageKeyOf(device);
-            document[Store.ListKeyField] = listKey;
-            if (device.Remembered)
-            {
-                document[Store.RememberedKeyField] = listKey;
-            }
-        }
-
         return document;
     }
 }

@@ -53,7 +53,7 @@ public sealed class AdminUserTests(EmptyMock fixture) : IClassFixture<EmptyMock>
         response.ShouldBeOk();
         response.Text.Should().Be("{}");
         (await _wire.CallAsync("AdminGetUser", new { UserPoolId = pool, Username = "ann" })).ShouldBeError("UserNotFoundException", NoUser);
-        _mock.Backend.Store.GetDevice(deviceKey).Should().BeNull();
+        _mock.Backend.Store.GetDevice(User.IdOf(pool, Setup.Sub(ann)), deviceKey).Should().BeNull();
         await _wire.CreateUserAsync(pool, "ann", ("email", "ann@example.com"), ("email_verified", "true"));
     }
 

@@ -230,7 +230,7 @@ public sealed class UserPoolTests(EmptyMock fixture) : IClassFixture<EmptyMock>
         var store = _mock.Backend.Store;
         store.GetClient(clientId).Should().BeNull();
         store.GetUser(userId).Should().BeNull();
-        store.GetDevice("us-east-1_0000aaaa-0000-4000-8000-00000000d001").Should().BeNull();
+        store.GetDevice(userId, "us-east-1_0000aaaa-0000-4000-8000-00000000d001").Should().BeNull();
         store.FindUserId(id, new Domain.LookupKey(Domain.UserLookup.Username, "ann")).Should().BeNull();
     }
 
