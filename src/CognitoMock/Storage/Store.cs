@@ -184,6 +184,7 @@ public sealed partial class Store : IDisposable
             try
             {
                 var result = work(transaction);
+                transaction.WriteCounts();
                 _db.Commit();
                 return result;
             }

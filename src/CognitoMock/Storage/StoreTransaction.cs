@@ -29,6 +29,7 @@ public sealed partial class StoreTransaction
     private readonly Store _store;
     private readonly HashSet<object> _read = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _userCountChanges = new(StringComparer.Ordinal);
 
     internal StoreTransaction(Store store) => _store = store;
 
@@ -166,8 +167,24 @@ public sealed partial class StoreTransaction
         _store.Pools.DeleteAll();
     }
 
+    // Counted as the transaction goes and written once when it commits: a seed of a hundred thousand users
+    // writes its pool's count once, not a hundred thousand times.
     private void CountUsers(string userPoolId, int change) =>
-        _store.UserCounts.Upsert(new BsonDocument { ["_id"] = userPoolId, ["Count"] = _store.UserCount(userPoolId) + change });
+        _userCountChanges[userPoolId] = _userCountChanges.GetValueOrDefault(userPoolId) + change;
+
+    /// <summary>Writes what the transaction counted; the store calls it just before the commit.</summary>
+    internal void WriteCounts()
+    {
+        foreach (var (userPoolId, change) in _userCountChanges.Where(c => c.Value != 0))
+        {
+            if (_store.Pools.FindById(userPoolId) is not null)
+            {
+                _store.UserCounts.Upsert(new BsonDocument { ["_id"] = userPoolId, ["Count"] = _store.UserCount(userPoolId) + change });
+            }
+        }
+
+        _userCountChanges.Clear();
+    }
 
     private void Touch(string key) => _touched.Add(key);
 
