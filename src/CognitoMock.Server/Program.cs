@@ -4,6 +4,7 @@ using CognitoMock;
 using CognitoMock.AspNetCore;
 using CognitoMock.Seeding;
 using CognitoMock.Server;
+using CognitoMock.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -14,9 +15,10 @@ var data = new Option<string?>("--data") { Description = $"The LiteDB data file.
 var seed = new Option<string[]>("--seed") { Description = "A seed file to load into an empty data file; may repeat." };
 var generate = new Option<string?>("--generate") { Description = "Generated data for an empty data file, e.g. pools=1,users=100,devices=3,seed=42." };
 var reset = new Option<bool>("--reset") { Description = "Empty the data file before loading seeds." };
+var check = new Option<bool>("--check") { Description = "Check the data file's invariants and exit: 0 when they hold, 3 when not." };
 var command = new RootCommand("CognitoMock: a local, stateful Amazon Cognito User Pools emulator.")
 {
-    port, host, data, seed, generate, reset,
+    port, host, data, seed, generate, reset, check,
 };
 command.SetAction(async (parsed, cancel) =>
 {
@@ -41,6 +43,11 @@ async Task<int> RunAsync(ParseResult parsed, CancellationToken cancel)
     options.Reset |= parsed.GetValue(reset);
     var settings = options.Settings;
     settings.DataPath = parsed.GetValue(data) ?? settings.DataPath;
+    if (parsed.GetValue(check))
+    {
+        return Check(settings);
+    }
+
     settings.SeedFiles.AddRange(parsed.GetValue(seed) ?? []);
     settings.Generate = parsed.GetValue(generate) is { } spec ? GeneratorOptions.Parse(spec) : settings.Generate;
 
@@ -75,4 +82,26 @@ async Task<int> RunAsync(ParseResult parsed, CancellationToken cancel)
     Banner.Print(Console.Out, backend, settings, loaded, url);
     await app.WaitForShutdownAsync(cancel);
     return 0;
+}
+
+// Opens the file as the server would (no repair), and reports what the store's invariant check finds.
+static int Check(CognitoMockSettings settings)
+{
+    if (!File.Exists(settings.DataPath))
+    {
+        Console.Error.WriteLine($"cognito-mock: there is no data file at {Path.GetFullPath(settings.DataPath!)}.");
+        return 2;
+    }
+
+    using var store = Store.Open(settings.DataPath, settings.DataPassword);
+    var report = store.CheckInvariants();
+    foreach (var problem in report.Problems)
+    {
+        Console.WriteLine($"problem: {problem}");
+    }
+
+    Console.WriteLine(
+        $"{Path.GetFullPath(settings.DataPath!)}: {report.Pools} pools, {report.Clients} app clients, {report.Users} users, " +
+        $"{report.Devices} devices; {(report.Holds ? "every invariant holds" : $"{report.Problems.Count} problems")}.");
+    return report.Holds ? 0 : 3;
 }

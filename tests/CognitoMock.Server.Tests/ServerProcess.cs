@@ -41,42 +41,20 @@ internal sealed partial class ServerProcess : IDisposable
 
     public static async Task<ServerProcess> StartAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment = null, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Binary);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
-
-        var server = new ServerProcess(Process.Start(start)!);
+        var server = new ServerProcess(Process.Start(StartInfo(workingDirectory, environment, arguments))!);
         server._process.EnableRaisingEvents = true;
         var url = await server._listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
         server.Url = new Uri(url);
         return server;
     }
 
-    /// <summary>Runs the binary to its end, for arguments it refuses.</summary>
-    public static async Task<(int ExitCode, string Output)> RunToExitAsync(string workingDirectory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Binary);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
+    /// <summary>Runs the binary to its end, for arguments it refuses or a command that exits.</summary>
+    public static Task<(int ExitCode, string Output)> RunToExitAsync(string workingDirectory, params string[] arguments) =>
+        RunToExitAsync(workingDirectory, null, arguments);
 
-        using var process = Process.Start(start)!;
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    {
+        using var process = Process.Start(StartInfo(workingDirectory, environment, arguments))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
@@ -109,6 +87,29 @@ internal sealed partial class ServerProcess : IDisposable
         }
 
         _process.Dispose();
+    }
+
+    private static ProcessStartInfo StartInfo(string workingDirectory, IReadOnlyDictionary<string, string>? environment, string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Binary);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        return start;
     }
 
     private void Receive(string? line)

@@ -11,6 +11,13 @@ public sealed class DataFileInUseException(string path, Exception inner)
     public string Path { get; } = path;
 }
 
+/// <summary>The data file is not one the store can open: encrypted with another password, or not LiteDB at all.</summary>
+public sealed class DataFileUnreadableException(string path, Exception inner)
+    : IOException($"The data file {path} cannot be opened: {inner.Message}", inner)
+{
+    public string Path { get; } = path;
+}
+
 /// <summary>
 /// All state, in one LiteDB database: pools, app clients, users, the user lookup index, devices and the
 /// instance's own secrets. Nothing outside this folder knows it is LiteDB.
@@ -89,6 +96,11 @@ public sealed partial class Store : IDisposable
         try
         {
             return new Store(new LiteDatabase(connection), ownership);
+        }
+        catch (LiteException e)
+        {
+            ownership.Dispose();
+            throw new DataFileUnreadableException(Path.GetFullPath(path), e);
         }
         catch
         {

@@ -1,0 +1,73 @@
+using CognitoMock.Domain;
+using CognitoMock.Seeding;
+using LiteDB;
+
+namespace CognitoMock.Tests.Storage;
+
+// The checks `cognito-mock --check` and the crash-safety script run: a healthy store passes, and each kind
+// of damage, made by writing the documents behind the store's back, is named.
+public sealed class InvariantTests
+{
+    private const string Pool = "us-east-1_DemoAlias";
+    private const string AliceSub = "5b0e8a3c-1f2d-4e6a-9c7b-2d4f6a8b0c1e";
+    private const string BobSub = "8c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
+
+    [Fact]
+    public void TheDemoSeed_KeepsEveryInvariant_AndIsCounted()
+    {
+        using var test = Seeded();
+
+        var report = test.Store.CheckInvariants();
+
+        report.Problems.Should().BeEmpty();
+        report.Pools.Should().Be(4);
+        report.Users.Should().Be(test.Store.AllPools().Sum(p => test.Store.UserCount(p.Id)));
+        report.Devices.Should().Be(test.Store.AllPools().SelectMany(p => test.Store.UsersOf(p.Id)).Sum(u => test.Store.DevicesOf(u.Id).Count));
+        report.Devices.Should().BeGreaterThan(0);
+    }
+
+    [Fact]
+    public void DevicesOfAUserWhoIsGone_AreOrphans()
+    {
+        using var test = Seeded();
+        var alice = User.IdOf(Pool, AliceSub);
+        var count = test.Store.DevicesOf(alice).Count;
+
+        test.Store.Users.Delete(alice);
+
+        test.Store.CheckInvariants().Problems.Should().Contain($"{count} devices belong to user {alice}, who does not exist.");
+    }
+
+    [Fact]
+    public void AnAliasTwoUsersHold_IsNamed()
+    {
+        using var test = Seeded();
+        var bob = test.Store.Users.FindById(User.IdOf(Pool, BobSub));
+        var email = bob["Attributes"].AsArray.First(a => a["Name"] == "email");
+        email["Value"] = "alice@example.com";
+        test.Store.Users.Update(bob);
+
+        test.Store.CheckInvariants().Problems.Should().Contain(
+            $"user {User.IdOf(Pool, BobSub)} has email \"alice@example.com\", which finds user {User.IdOf(Pool, AliceSub)}.");
+    }
+
+    [Fact]
+    public void ALookupKeyOfNobody_AndAWrongCount_AreNamed()
+    {
+        using var test = Seeded();
+        test.Store.Keys.Insert(new BsonDocument { ["_id"] = Pool + "\u001fusername\u001fghost", ["User"] = "nobody" });
+        test.Store.UserCounts.Upsert(new BsonDocument { ["_id"] = Pool, ["Count"] = 99 });
+
+        var problems = test.Store.CheckInvariants().Problems;
+
+        problems.Should().Contain($"the lookup key {Pool}/username/ghost finds user nobody, who does not have it.");
+        problems.Should().ContainMatch($"pool {Pool} counts 99 users but has *.");
+    }
+
+    private static TestBackend Seeded()
+    {
+        var test = new TestBackend();
+        new Seeder(test.Backend).LoadFile(TestBackend.DemoSeed);
+        return test;
+    }
+}
