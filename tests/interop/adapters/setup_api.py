@@ -1,7 +1,9 @@
 """Building a fixture plan through the public API, for targets that have no seed endpoint.
 
 What the API cannot create (devices exist only after a sign-in and ConfirmDevice) is left out and
-reported in the notes; cases that need it then fail on that target with what it really answers.
+reported in the notes; cases that need it then fail on that target with what it really answers. MFA is
+set up the way a user would, before the pool asks for it (see _set_up_mfa); a user's factors that the
+target refuses are reported in the notes the same way.
 """
 import datetime
 
