@@ -1,9 +1,11 @@
 """CognitoMock's standalone binary: built once from the repo, run with a fresh LiteDB file, and
 given fixtures through its seed endpoint (the only way besides a sign-in to create devices)."""
+import datetime
 import json
 import os
 import subprocess
 import urllib.error
+import urllib.parse
 import urllib.request
 
 from harness.fixtures import attribute_list, state
@@ -63,9 +65,18 @@ class Target:
         """A clock step: {"AdvanceSeconds": n} or {"Now": iso}; returns the clock afterwards, {"Now", "OffsetSeconds"}."""
         return json.loads(self._admin("POST", "/_mock/clock", change))
 
+    def now(self):
+        """The server's clock (GET /_mock/clock), for TOTP codes of the time it judges them by."""
+        return datetime.datetime.fromisoformat(json.loads(self._admin("GET", "/_mock/clock"))["Now"].replace("Z", "+00:00"))
+
+    def sms_sent(self, user_pool_id, username):
+        """The SMS messages recorded for a user, oldest first: [{UserPoolId, Username, Destination, Code, SentAt}]."""
+        query = urllib.parse.urlencode({"userPoolId": user_pool_id, "username": username})
+        return json.loads(self._admin("GET", f"/_mock/sms?{query}"))
+
     def _admin(self, method, path, body=None):
         request = urllib.request.Request(f"{self.server.endpoint}{path}", method=method,
-                                         data=json.dumps(body).encode() if body is not None else b"",
+                                         data=json.dumps(body).encode() if body is not None else None if method == "GET" else b"",
                                          headers={"Content-Type": "application/json"})
         try:
             with urllib.request.urlopen(request, timeout=30) as response:
@@ -76,9 +87,11 @@ class Target:
             raise SetupError(f"{method} {path}: {e.reason}") from None
 
 
-_POOL_KEYS = ("Id", "Name", "AliasAttributes", "UsernameAttributes", "UsernameConfiguration", "DeviceConfiguration")
+_POOL_KEYS = ("Id", "Name", "AliasAttributes", "UsernameAttributes", "UsernameConfiguration", "DeviceConfiguration",
+              "MfaConfiguration", "SmsConfiguration", "SoftwareTokenMfaConfiguration")
 _CLIENT_KEYS = ("ClientId", "ClientName", "GenerateSecret", "ExplicitAuthFlows")
-_USER_KEYS = ("Username", "Password", "UserStatus", "Enabled")
+_USER_KEYS = ("Username", "Password", "UserStatus", "Enabled", "UserMFASettingList", "PreferredMfaSetting",
+              "SoftwareTokenSecret")
 
 
 def seed_document(plan):

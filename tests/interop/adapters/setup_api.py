@@ -1,8 +1,13 @@
 """Building a fixture plan through the public API, for targets that have no seed endpoint.
 
 What the API cannot create (devices exist only after a sign-in and ConfirmDevice) is left out and
-reported in the notes; cases that need it then fail on that target with what it really answers.
+reported in the notes; cases that need it then fail on that target with what it really answers. MFA is
+set up the way a user would, before the pool asks for it (see _set_up_mfa); a user's factors that the
+target refuses are reported in the notes the same way.
 """
+import datetime
+
+from harness import totp
 from harness.fixtures import attribute_list, state
 
 
@@ -13,7 +18,7 @@ class SetupError(Exception):
 def build_through_api(plan, api):
     """api(op, **params) -> response dict; raises SetupError with the target's error."""
     actual = {"pools": {}, "clients": {}, "users": {}}
-    left_out = 0
+    left_out, notes = 0, []
     for pool in plan["pools"]:
         params = {"PoolName": pool["Name"]}
         for key in ("AliasAttributes", "UsernameAttributes", "UsernameConfiguration", "DeviceConfiguration"):
@@ -28,7 +33,22 @@ def build_through_api(plan, api):
         for user in pool["Users"]:
             actual["users"][user["key"]] = _create_user(api, pool, pool_id, actual, user)
             left_out += len(user["Devices"])
-    notes = [f"{left_out} devices, which no API creates without a sign-in"] if left_out else []
+        # MFA last: users set up their factors while the pool asks for none, then the pool turns MFA on.
+        for user in pool["Users"]:
+            if user.get("SoftwareTokenSecret") or user.get("UserMFASettingList"):
+                try:
+                    actual["users"][user["key"]].update(_set_up_mfa(api, pool, pool_id, actual, user))
+                except SetupError as e:
+                    notes.append(f"{user['key']}'s MFA factors ({e})")
+        if any(k in pool for k in ("MfaConfiguration", "SmsConfiguration", "SoftwareTokenMfaConfiguration")):
+            params = {"UserPoolId": pool_id, "MfaConfiguration": pool.get("MfaConfiguration", "OFF")}
+            if "SmsConfiguration" in pool:
+                params["SmsMfaConfiguration"] = {"SmsConfiguration": pool["SmsConfiguration"]}
+            if "SoftwareTokenMfaConfiguration" in pool:
+                params["SoftwareTokenMfaConfiguration"] = pool["SoftwareTokenMfaConfiguration"]
+            api("SetUserPoolMfaConfig", **params)
+    if left_out:
+        notes.insert(0, f"{left_out} devices, which no API creates without a sign-in")
     return state(plan, actual), notes
 
 
@@ -56,3 +76,31 @@ def _create_user(api, pool, pool_id, actual, user):
     got = api("AdminGetUser", UserPoolId=pool_id, Username=given)
     sub = next((a["Value"] for a in got.get("UserAttributes", []) if a["Name"] == "sub"), None)
     return {"username": got["Username"], "sub": sub}
+
+
+def _set_up_mfa(api, pool, pool_id, actual, user):
+    """A user's factors through the API, as a user would turn them on: a TOTP token is associated and
+    verified with the access token of a password sign-in (the secret is then the target's own, not the
+    fixture's), then AdminSetUserMFAPreference enables the listed factors. Returns {"totp_secret"} if any."""
+    username = actual["users"][user["key"]]["username"]
+    client_id = actual["clients"][pool["Clients"][0]["key"]]
+    got = {}
+    if user.get("SoftwareTokenSecret"):
+        signed_in = api("AdminInitiateAuth", UserPoolId=pool_id, ClientId=client_id, AuthFlow="ADMIN_USER_PASSWORD_AUTH",
+                        AuthParameters={"USERNAME": username, "PASSWORD": user["Password"]})
+        token = signed_in.get("AuthenticationResult", {}).get("AccessToken")
+        if not token:
+            raise SetupError(f"AdminInitiateAuth answered {signed_in.get('ChallengeName')} instead of tokens")
+        secret = api("AssociateSoftwareToken", AccessToken=token)["SecretCode"]
+        now = datetime.datetime.now(datetime.timezone.utc)  # these targets run on this machine's clock
+        api("VerifySoftwareToken", AccessToken=token, UserCode=totp.code(secret, totp.step_of(now)))
+        got["totp_secret"] = secret
+    factors, preferred = user.get("UserMFASettingList", []), user.get("PreferredMfaSetting")
+    params = {}
+    if "SMS_MFA" in factors:
+        params["SMSMfaSettings"] = {"Enabled": True, "PreferredMfa": preferred == "SMS_MFA"}
+    if "SOFTWARE_TOKEN_MFA" in factors:
+        params["SoftwareTokenMfaSettings"] = {"Enabled": True, "PreferredMfa": preferred == "SOFTWARE_TOKEN_MFA"}
+    if params:
+        api("AdminSetUserMFAPreference", UserPoolId=pool_id, Username=username, **params)
+    return got

@@ -11,6 +11,14 @@ the top for a single step. A step is one of:
   {"clock": {"AdvanceSeconds": n} | {"Now": iso}, "expect"?}   moves the target's clock (cognitomock's
       POST /_mock/clock); its output is {"Now": iso, "OffsetSeconds": n}. A target without an adjustable
       clock fails the case at that step.
+  {"totp": {"Secret": base32, "OffsetSteps"?: n}, "expect"?}   computes a TOTP code here (harness/totp.py,
+      RFC 6238) for the target's current time (cognitomock: GET /_mock/clock; the others run on this
+      machine's time); its output is {"Code", "WrongCode", "Step", "Now"}. WrongCode matches no step
+      within two of the current one.
+  {"sms": {"UserPoolId", "Username"}, "expect"?}   the newest SMS the target "sent" to that user (the
+      stored username): cognitomock's GET /_mock/sms; output {"Code", "Destination", "SentAt", "Count",
+      "WrongCode"} (Count: how many were sent to that user; WrongCode: six digits that are not Code).
+      The other targets have no outbox to read: the case fails at that step, saying so.
 
 expect is {"output": <matcher>} or {"error": {"code", "message"?}}, plus optionally
 "signed": true/false (the request carried an Authorization header, on every HTTP attempt; a map
@@ -39,7 +47,9 @@ from .clients import ALL, API_CLIENTS
 CASE_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "cases")
 _PLACEHOLDER = re.compile(r"\$\{([^}]+)\}")
 _STEP_KEYS = ("op", "input", "paginate", "unvalidated", "expect")
-_STEP_ALLOWED = {"op", "input", "paginate", "unvalidated", "unsigned", "expect", "client", "clock"}
+_STEP_ALLOWED = {"op", "input", "paginate", "unvalidated", "unsigned", "expect", "client", "clock", "totp", "sms"}
+# Steps the harness takes itself, through the target's adapter, instead of a call through a client.
+HARNESS_STEPS = ("clock", "totp", "sms")
 _READ_ONLY = ("Describe", "Get", "List", "AdminGet", "AdminList", "listDevices", "getDevice")
 
 
@@ -61,7 +71,7 @@ def load_all(pattern=None):
             case.setdefault("clients", list(API_CLIENTS))
             for step in case["steps"]:
                 _check_step(case["name"], step)
-            case.setdefault("mutates", any("clock" in step or not step["op"].startswith(_READ_ONLY)
+            case.setdefault("mutates", any("clock" in step or ("op" in step and not step["op"].startswith(_READ_ONLY))
                                            for step in case["steps"]))
             case["exclusive"] = any("clock" in step for step in case["steps"])
             cases.append(case)
@@ -79,8 +89,11 @@ def _check_step(name, step):
     unknown = set(step) - _STEP_ALLOWED
     if unknown:
         raise SystemExit(f"{name}: unknown step keys {sorted(unknown)}")
-    if ("clock" in step) == ("op" in step):
-        raise SystemExit(f"{name}: a step has either op or clock")
+    kinds = [k for k in ("op",) + HARNESS_STEPS if k in step]
+    if len(kinds) != 1:
+        raise SystemExit(f"{name}: a step has exactly one of op, {', '.join(HARNESS_STEPS)} (got {kinds})")
+    if kinds[0] != "op" and set(step) - {kinds[0], "expect"}:
+        raise SystemExit(f"{name}: a {kinds[0]} step takes only `expect` beside it")
     if step.get("client", ALL[0]) not in ALL:
         raise SystemExit(f"{name}: unknown step client {step['client']!r}")
 

@@ -67,7 +67,7 @@ def attribute_list(attrs, skip=()):
 
 def state(plan_, actual=None):
     """Placeholder state for a built plan. `actual` maps plan keys to what the target assigned:
-    {"pools": {key: id}, "clients": {key: id}, "users": {key: {"username", "sub"}}}."""
+    {"pools": {key: id}, "clients": {key: id}, "users": {key: {"username", "sub", "totp_secret"?}}}."""
     actual = actual or {}
     s = {"region": REGION, "pools": {}, "clients": {}, "users": {}}
     for p in plan_["pools"]:
@@ -85,7 +85,10 @@ def state(plan_, actual=None):
             s["users"][u["key"]] = {"username": username, "sub": sub, "pool": p["key"],
                                     "attributes": dict(u["Attributes"], sub=sub),
                                     "password": u.get("Password"), "devices": devices,
-                                    "device_keys": [d["key"] for d in devices]}
+                                    "device_keys": [d["key"] for d in devices],
+                                    # The user's TOTP secret (base32) as the target holds it: the seed's, or
+                                    # the one a target handed out when the adapter associated a token.
+                                    "totp_secret": got.get("totp_secret", u.get("SoftwareTokenSecret"))}
     first = plan_["pools"][0]
     s["pool"] = s["pools"][first["key"]]
     if first["Clients"]:

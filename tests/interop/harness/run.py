@@ -1,7 +1,9 @@
 """Runs the cases against one target through the chosen clients. Usage: see tests/interop/run.sh."""
 import argparse
+import binascii
 import concurrent.futures
 import contextlib
+import datetime
 import json
 import os
 import secrets
@@ -19,7 +21,7 @@ sys.path.insert(0, INTEROP)
 import adapters  # noqa: E402
 from adapters.setup_api import SetupError  # noqa: E402
 from harness import cases as case_files  # noqa: E402
-from harness import clients, fixtures, matchers  # noqa: E402
+from harness import clients, fixtures, matchers, totp  # noqa: E402
 from harness.clients.cli import AWS  # noqa: E402
 from harness.clients.node import NodeBridge  # noqa: E402
 from harness.isolation import apply_to_this_process, isolated_env  # noqa: E402
@@ -172,7 +174,7 @@ class Runner:
                 name = step.get("client", client_name)
                 where = _where(case, i, step, name != client_name and name)
                 observed = self.step(step, name, session, context)
-                if "refused" in observed:  # a clock step the target cannot take
+                if "refused" in observed:  # a harness step the target cannot take (clock, sms)
                     return "FAIL", where + observed["refused"], observed
                 problem = judge(_for_client(case_files.resolve(step.get("expect", {}), context), name), observed)
                 if problem:
@@ -186,15 +188,46 @@ class Runner:
         return "PASS", None, observed
 
     def step(self, step, client_name, session, context):
-        """What one step observed: a clock move, or a call through the step's client."""
+        """What one step observed: a harness step (clock, totp, sms), or a call through the step's client."""
         if "clock" in step:
             return self.move_clock(case_files.resolve(step["clock"], context))
+        if "totp" in step:
+            return self.totp(case_files.resolve(step["totp"], context))
+        if "sms" in step:
+            return self.read_sms(case_files.resolve(step["sms"], context))
         params = case_files.resolve(step.get("input", {}), context)
         kwargs = {"session": session} if client_name == "cognito-js" else {}
         if step.get("unsigned"):
             kwargs["unsigned"] = True
         return self.client(client_name).call(self.endpoint, step["op"], params, paginate=step.get("paginate"),
                                              unvalidated=step.get("unvalidated", False), **kwargs)
+
+    def totp(self, spec):
+        """A TOTP code computed here (harness/totp.py) for the target's time, never asked of the target."""
+        try:
+            now = self.target.now() if hasattr(self.target, "now") else datetime.datetime.now(datetime.timezone.utc)
+        except SetupError as e:
+            return {"refused": f"reading the target's clock failed: {e}"}
+        try:
+            return {"ok": True, "status": 200, "output": totp.at(spec["Secret"], now, spec.get("OffsetSteps", 0))}
+        except (KeyError, TypeError, ValueError, binascii.Error) as e:
+            raise case_files.CaseError(f"totp step: {type(e).__name__}: {e} (Secret: {spec.get('Secret')!r})") from None
+
+    def read_sms(self, spec):
+        """The newest SMS the target recorded for a user: only cognitomock keeps them (GET /_mock/sms)."""
+        read = getattr(self.target, "sms_sent", None)
+        if read is None:
+            return {"refused": f"{self.target.name} has no SMS outbox to read the code from "
+                               f"(GET /_mock/sms is CognitoMock's own endpoint); the case needs it: {json.dumps(spec)}"}
+        try:
+            sent = read(spec["UserPoolId"], spec["Username"])
+        except SetupError as e:
+            return {"refused": f"reading the SMS outbox failed: {e}"}
+        if not sent:
+            return {"refused": f"no SMS was sent to {spec['Username']} in {spec['UserPoolId']}"}
+        code = sent[-1].get("Code") or "0"
+        wrong = str((int(code) + 1) % 10 ** len(code)).zfill(len(code)) if code.isdigit() else "000000"
+        return {"ok": True, "status": 200, "output": dict(sent[-1], Count=len(sent), WrongCode=wrong)}
 
     def move_clock(self, change):
         """A clock step's result, in the shape of a call's: the target's clock afterwards."""
@@ -220,7 +253,7 @@ def _where(case, index, step, other_client):
     """How a failure names its step: nothing for a one-step case, else its number, op and any own client."""
     if len(case["steps"]) == 1:
         return ""
-    what = "clock" if "clock" in step else step["op"]
+    what = step.get("op") or next(k for k in case_files.HARNESS_STEPS if k in step)
     return f"step {index + 1} {what}{f' [{other_client}]' if other_client else ''}: "
 
 

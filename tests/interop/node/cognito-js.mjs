@@ -1,5 +1,6 @@
 // amazon-cognito-identity-js: runs its own flows (SRP sign-in, which also confirms a new device and
-// proves a remembered one, sign-up, the device calls, refresh, sign-out with or without revocation). Under Node it needs a Storage
+// proves a remembered one; the answers to its MFA challenges; sign-up, the device calls, refresh,
+// sign-out with or without revocation). Under Node it needs a Storage
 // object; each case-run gets its own, kept across the steps of that run by `session`, the way a
 // browser's localStorage would be. One CognitoUser per username per session, as a single-page app
 // keeps it: the flows after a sign-in use the session it left on that object.
@@ -48,29 +49,82 @@ const userCall = (method, output = (result) => ({ Result: result })) => (s, inpu
   });
 });
 
+// The callback map of a sign-in: onSuccess, onFailure, and one callback per challenge the library
+// hands back to the app. A challenge ends the step with the name of the callback that fired and the
+// challenge parameters it was given; the user object keeps the challenge's Session, so a later step
+// answers it on the same object (sendMFACode, sendMFASelectionAnswer, associateSoftwareToken...).
+function signInCallbacks(user, resolve) {
+  const challenge = (callback, name) => (challengeName, challengeParameters) => resolve({
+    ok: true,
+    output: {
+      Challenge: challengeName ?? name,
+      Callback: callback,
+      ChallengeParameters: challengeParameters ?? {},
+      DeviceKey: user.deviceKey ?? null,
+    },
+  });
+  return {
+    onSuccess: (session, userConfirmationNecessary) => resolve({
+      ok: true,
+      output: {
+        ...describeSession(session, user),
+        // Passed only when ConfirmDevice answered UserConfirmationNecessary: true.
+        ...(userConfirmationNecessary === undefined ? {} : { UserConfirmationNecessary: userConfirmationNecessary }),
+      },
+    }),
+    onFailure: (err) => resolve(failure(err)),
+    mfaRequired: challenge('mfaRequired', 'SMS_MFA'),
+    totpRequired: challenge('totpRequired', 'SOFTWARE_TOKEN_MFA'),
+    selectMFAType: challenge('selectMFAType', 'SELECT_MFA_TYPE'),
+    mfaSetup: challenge('mfaSetup', 'MFA_SETUP'),
+    // These two are called with other arguments than (challengeName, challengeParameters).
+    newPasswordRequired: (userAttributes, requiredAttributes) => resolve({
+      ok: true,
+      output: { Challenge: 'NEW_PASSWORD_REQUIRED', Callback: 'newPasswordRequired', UserAttributes: userAttributes, RequiredAttributes: requiredAttributes },
+    }),
+    customChallenge: (challengeParameters) => resolve({
+      ok: true,
+      output: { Challenge: 'CUSTOM_CHALLENGE', Callback: 'customChallenge', ChallengeParameters: challengeParameters ?? {} },
+    }),
+  };
+}
+
 const flows = {
   // CognitoUser.authenticateUser: USER_SRP_AUTH; then DEVICE_SRP_AUTH when Storage holds a device the
-  // server knows; then ConfirmDevice when the answer carries NewDeviceMetadata.
+  // server knows; then ConfirmDevice when the answer carries NewDeviceMetadata. A challenge the app must
+  // answer (MFA, new password) ends the step: see signInCallbacks.
   authenticateUser: (s, input) => new Promise((resolve) => {
     const user = s.user(input.Username);
     const details = new AuthenticationDetails({ Username: input.Username, Password: input.Password });
-    const challenge = (name) => () => resolve({ ok: true, output: { Challenge: name } });
-    user.authenticateUser(details, {
-      onSuccess: (session, userConfirmationNecessary) => resolve({
-        ok: true,
-        output: {
-          ...describeSession(session, user),
-          // Passed only when ConfirmDevice answered UserConfirmationNecessary: true.
-          ...(userConfirmationNecessary === undefined ? {} : { UserConfirmationNecessary: userConfirmationNecessary }),
-        },
-      }),
+    user.authenticateUser(details, signInCallbacks(user, resolve));
+  }),
+  // The answer to a pending SMS_MFA (MfaType omitted, the library's default) or SOFTWARE_TOKEN_MFA
+  // challenge, with the DEVICE_KEY the library holds; then DEVICE_SRP_AUTH or ConfirmDevice as the
+  // answer calls for.
+  sendMFACode: (s, input) => new Promise((resolve) => {
+    const user = s.user(input.Username);
+    user.sendMFACode(input.Code, signInCallbacks(user, resolve), input.MfaType);
+  }),
+  // SELECT_MFA_TYPE answered with SMS_MFA or SOFTWARE_TOKEN_MFA; the library then calls mfaRequired or totpRequired.
+  sendMFASelectionAnswer: (s, input) => new Promise((resolve) => {
+    const user = s.user(input.Username);
+    user.sendMFASelectionAnswer(input.Answer, signInCallbacks(user, resolve));
+  }),
+  // With the pending MFA_SETUP challenge's Session, or with the signed-in user's access token.
+  associateSoftwareToken: (s, input) => new Promise((resolve) => {
+    s.user(input.Username).associateSoftwareToken({
+      associateSecretCode: (secretCode) => resolve({ ok: true, output: { SecretCode: secretCode } }),
       onFailure: (err) => resolve(failure(err)),
-      newPasswordRequired: challenge('NEW_PASSWORD_REQUIRED'),
-      mfaRequired: challenge('SMS_MFA'),
-      totpRequired: challenge('SOFTWARE_TOKEN_MFA'),
-      mfaSetup: challenge('MFA_SETUP'),
-      selectMFAType: challenge('SELECT_MFA_TYPE'),
-      customChallenge: challenge('CUSTOM_CHALLENGE'),
+    });
+  }),
+  // In an MFA_SETUP challenge: VerifySoftwareToken with the Session, then RespondToAuthChallenge(MFA_SETUP),
+  // and the session it ends with. Signed in: VerifySoftwareToken with the access token, and its answer.
+  verifySoftwareToken: (s, input) => new Promise((resolve) => {
+    const user = s.user(input.Username);
+    const signedIn = Boolean(user.getSignInUserSession()?.isValid());
+    user.verifySoftwareToken(input.Code, input.FriendlyDeviceName, {
+      onSuccess: (result) => resolve({ ok: true, output: signedIn ? { Result: result } : describeSession(result, user) }),
+      onFailure: (err) => resolve(failure(err)),
     });
   }),
   signUp: (s, input) => new Promise((resolve) => {
