@@ -82,6 +82,26 @@ public sealed class MfaDeviceBypassTests
     }
 
     [Fact]
+    public async Task TheDeviceProofAfterAnMfaCode_MayComeUnderTheMfaChallengesSession_AsTheJsClientSendsIt_ButOnlyOnce()
+    {
+        using var mock = Start("ON", challengeRequiredOnNewDevice: false);
+        var flows = new SignInFlows(mock, Client);
+        var (key, group, secret, _) = await flows.ConfirmNewDeviceAsync(await Answer(flows, await SrpAsync(flows, "tia"), "SOFTWARE_TOKEN_MFA", "tia", Code(mock, TotpSecret)));
+        mock.Clock.Advance(TimeSpan.FromSeconds(30));
+        var challenge = await SrpAsync(flows, "tia", key);
+        var afterMfa = await Answer(flows, challenge, "SOFTWARE_TOKEN_MFA", "tia", Code(mock, TotpSecret));
+        afterMfa.Json["ChallengeName"]!.GetValue<string>().Should().Be("DEVICE_SRP_AUTH");
+
+        // amazon-cognito-identity-js's sendMFACode keeps the Session it answered, not the one DEVICE_SRP_AUTH came with.
+        var proven = await flows.ProveDeviceAsync(challenge, "tia", key, group, secret);
+
+        proven.ShouldBeOk();
+        proven.Json["AuthenticationResult"]!["AccessToken"].Should().NotBeNull();
+        (await flows.ProveDeviceAsync(afterMfa, "tia", key, group, secret)).ShouldBeError("NotAuthorizedException", "Invalid session for the user, session is expired.");
+        (await flows.ProveDeviceAsync(challenge, "tia", key, group, secret)).ShouldBeError("NotAuthorizedException", "Invalid session for the user, session is expired.");
+    }
+
+    [Fact]
     public async Task AnMfaOnlySignIn_DoesNotMoveTheDatesOfTheUsersOtherDevices()
     {
         using var mock = Start("ON");

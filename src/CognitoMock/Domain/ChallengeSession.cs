@@ -27,4 +27,20 @@ public sealed class ChallengeSession
     public bool Verified { get; set; }
 
     public DateTime Expires { get; set; }
+
+    /// <summary>
+    /// The other Session (its hash) that opens this same challenge: the DEVICE_SRP_AUTH after an MFA code is
+    /// also opened by the MFA challenge's Session. Answering under either spends both.
+    /// </summary>
+    public string? Twin { get; set; }
+
+    /// <summary>This challenge under another Session's hash, each naming the other as its twin.</summary>
+    public ChallengeSession TwinnedAs(string id)
+    {
+        var twin = (ChallengeSession)MemberwiseClone();
+        twin.Id = id;
+        twin.Twin = Id;
+        Twin = id;
+        return twin;
+    }
 }

@@ -190,7 +190,7 @@ public sealed partial class CognitoBackend
     /// <summary>Replaces a challenge's session by a new one for its next step, as AWS hands out a new Session each time.</summary>
     private string Continue(Storage.StoreTransaction tx, ChallengeSession challenge, bool verified = false)
     {
-        tx.DeleteChallenge(challenge.Id);
+        tx.DeleteChallenge(challenge);
         return Challenges.Open(tx, new ChallengeSession
         {
             ChallengeName = challenge.ChallengeName,

@@ -241,7 +241,7 @@ public sealed partial class CognitoBackend
             user.UserStatus = UserStatuses.Confirmed;
             user.UserLastModifiedDate = Now;
             tx.UpdateUser(pool, user);
-            tx.DeleteChallenge(challenge.Id);
+            tx.DeleteChallenge(challenge);
             return user;
         });
         return AfterFirstFactor(pool, client, user, challenge.DeviceKey, context);
@@ -259,7 +259,7 @@ public sealed partial class CognitoBackend
         var block = SecretBlocks.Seal(new SrpState(pool.Id, client.ClientId, device.DeviceKey, server.Secret, clientPublic, Now));
         var next = Store.Write(tx =>
         {
-            tx.DeleteChallenge(challenge.Id);
+            tx.DeleteChallenge(challenge);
             return Challenges.Open(tx, new ChallengeSession
             {
                 ChallengeName = DevicePasswordVerifier,
@@ -298,7 +298,7 @@ public sealed partial class CognitoBackend
 
         var server = new SrpServer(SrpGroup.FromUnsignedBytes(Convert.FromBase64String(device.Verifier!.PasswordVerifier)), state.Secret);
         VerifyProof(server, state.ClientPublic, device.DeviceGroupKey, device.DeviceKey, block, timestamp, signature);
-        Store.Write(tx => tx.DeleteChallenge(challenge.Id));
+        Store.Write(tx => tx.DeleteChallenge(challenge));
         return SignedIn(pool, client, user, device, context);
     }
 
@@ -391,7 +391,8 @@ public sealed partial class CognitoBackend
         return new AuthResponse { AuthenticationResult = Tokens.Refresh(pool, client, user, grant, context), ChallengeParameters = [] };
     }
 
-    private AuthResponse Challenge(string name, UserPool pool, AppClient client, User user, string? deviceKey, Dictionary<string, string> parameters)
+    private AuthResponse Challenge(
+        string name, UserPool pool, AppClient client, User user, string? deviceKey, Dictionary<string, string> parameters, ChallengeSession? answered = null)
     {
         var session = Store.Write(tx => Challenges.Open(tx, new ChallengeSession
         {
@@ -400,7 +401,7 @@ public sealed partial class CognitoBackend
             ClientId = client.ClientId,
             UserId = user.Id,
             DeviceKey = deviceKey,
-        }));
+        }, answered));
         return new AuthResponse { ChallengeName = name, Session = session, ChallengeParameters = parameters };
     }
 

@@ -118,7 +118,7 @@ public sealed partial class CognitoBackend
         }
 
         var user = Store.GetUser(challenge.UserId) ?? throw new UserNotFoundException();
-        Store.Write(tx => tx.DeleteChallenge(challenge.Id));
+        Store.Write(tx => tx.DeleteChallenge(challenge));
         return MfaChallenge(answer, pool, client, user, challenge.DeviceKey);
     }
 
@@ -141,13 +141,17 @@ public sealed partial class CognitoBackend
     /// </summary>
     private AuthResponse AfterSecondFactor(UserPool pool, AppClient client, User user, ChallengeSession challenge, Dictionary<string, string?> responses, RequestContext context)
     {
-        Store.Write(tx => tx.DeleteChallenge(challenge.Id));
         // amazon-cognito-identity-js names its device again with the code; one it cannot prove is left aside.
         var deviceKey = challenge.DeviceKey ?? responses.GetValueOrDefault("DEVICE_KEY");
         var device = deviceKey is null ? null : Store.GetDevice(user.Id, deviceKey) is { Confirmed: true, Verifier: not null } d ? d : null;
-        return device is null
-            ? SignedIn(pool, client, user, usedDevice: null, context)
-            : Challenge(DeviceSrpAuth, pool, client, user, device.DeviceKey, new Dictionary<string, string>());
+        if (device is null)
+        {
+            Store.Write(tx => tx.DeleteChallenge(challenge));
+            return SignedIn(pool, client, user, usedDevice: null, context);
+        }
+
+        // The same client then sends DEVICE_SRP_AUTH under the Session it just answered, not the new one: both open it, once.
+        return Challenge(DeviceSrpAuth, pool, client, user, device.DeviceKey, new Dictionary<string, string>(), answered: challenge);
     }
 
     /// <summary>Records the SMS the mock would send and returns its code: the configured fixed code, or six random digits.</summary>

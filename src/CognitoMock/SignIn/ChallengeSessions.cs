@@ -16,14 +16,23 @@ public sealed class ChallengeSessions(Store store, IRandomness random, TimeProvi
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(3);
 
-    /// <summary>Opens a session for <paramref name="challenge"/> and returns its Session string.</summary>
-    public string Open(StoreTransaction tx, ChallengeSession challenge)
+    /// <summary>
+    /// Opens a session for <paramref name="challenge"/> and returns its Session string. When it follows
+    /// <paramref name="answered"/>, that challenge is spent, and its Session opens the new one too.
+    /// </summary>
+    public string Open(StoreTransaction tx, ChallengeSession challenge, ChallengeSession? answered = null)
     {
         var now = time.GetUtcNow().UtcDateTime;
         tx.DeleteExpiredChallenges(now);
         var session = Base64Url.EncodeToString(random.Bytes(48));
         challenge.Id = Hash(session);
         challenge.Expires = now + Lifetime;
+        if (answered is not null)
+        {
+            tx.DeleteChallenge(answered);
+            tx.InsertChallenge(challenge.TwinnedAs(answered.Id));
+        }
+
         tx.InsertChallenge(challenge);
         return session;
     }

@@ -51,7 +51,15 @@ public sealed partial class StoreTransaction
 
     public void InsertChallenge(ChallengeSession challenge) => _store.Challenges.Insert(_store.Mapper.ToDocument(challenge));
 
-    public void DeleteChallenge(string id) => _store.Challenges.Delete(id);
+    /// <summary>Spends a challenge: its Session, and its twin's if it has one, open nothing any more.</summary>
+    public void DeleteChallenge(ChallengeSession challenge)
+    {
+        _store.Challenges.Delete(challenge.Id);
+        if (challenge.Twin is { } twin)
+        {
+            _store.Challenges.Delete(twin);
+        }
+    }
 
     /// <summary>Drops challenge sessions that have expired, so unanswered challenges do not pile up.</summary>
     public void DeleteExpiredChallenges(DateTime now) => _store.Challenges.DeleteMany(Query.LT(nameof(ChallengeSession.Expires), now));
