@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of CognitoMock: the .NET test projects, then the real-client interop suite against the
-# standalone binary (tests/interop, which needs tests/interop/install.sh once). Ends with one line:
+# Runs every test of CognitoMock: the .NET test projects, the crash-safety script, then the real-client interop
+# suite against the standalone binary (tests/interop, which needs tests/interop/install.sh once). Ends with one line:
 # "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -25,6 +25,13 @@ while read -r f p; do
 done < <(sed -n 's/.*Failed: *\([0-9]*\), Passed: *\([0-9]*\),.*/\1 \2/p' "$log")
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
     echo "dotnet test exited with $status without a failed test: counting the run as one failure"
+    failed=$((failed + 1))
+fi
+
+# Crash safety: the binary killed with SIGKILL 20 times under concurrent writes; nothing acknowledged is lost.
+if python3 tests/reliability/crash-safety.py --kills 20; then
+    passed=$((passed + 1))
+else
     failed=$((failed + 1))
 fi
 

@@ -92,6 +92,26 @@ public sealed class UserAttributeTests(EmptyMock fixture) : IClassFixture<EmptyM
     }
 
     [Fact]
+    public async Task AdminUpdateUserAttributes_MovingFromOneVerifiedEmailToOneAnotherUserHolds_IsAliasExists_AndKeepsTheOldOne()
+    {
+        var pool = await _wire.CreatePoolAsync(new JsonObject { ["AliasAttributes"] = new JsonArray("email") });
+        await _wire.CreateUserAsync(pool, "ann", ("email", "ann@example.com"), ("email_verified", "true"));
+        await _wire.CreateUserAsync(pool, "ben", ("email", "ben@example.com"), ("email_verified", "true"));
+        await _wire.UpdateAttributesAsync(pool, "ann", ("email", "hot@example.com"), ("email_verified", "true"));
+
+        var response = await _wire.CallAsync("AdminUpdateUserAttributes", new
+        {
+            UserPoolId = pool,
+            Username = "ben",
+            UserAttributes = new[] { new { Name = "email", Value = "hot@example.com" }, new { Name = "email_verified", Value = "true" } },
+        });
+
+        response.ShouldBeError("AliasExistsException", "An account with the given email already exists.");
+        (await _wire.GetUserAsync(pool, "hot@example.com"))["Username"]!.GetValue<string>().Should().Be("ann");
+        (await _wire.GetUserAsync(pool, "ben@example.com"))["Username"]!.GetValue<string>().Should().Be("ben");
+    }
+
+    [Fact]
     public async Task AdminUpdateUserAttributes_APreferredUsernameAnotherUserHolds_IsAliasExists_InEitherCaseInACaseInsensitivePool()
     {
         var pool = await _wire.CreatePoolAsync(new JsonObject
