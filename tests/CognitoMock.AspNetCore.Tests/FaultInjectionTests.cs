@@ -96,8 +96,12 @@ public sealed class FaultInjectionTests
 
         var set = await http.PostAsync("/_mock/faults", Json("""{"Operation":"AdminListDevices","Fault":"TooManyRequests","FirstCalls":1}"""));
         set.StatusCode.Should().Be(HttpStatusCode.OK);
-        JsonNode.Parse(await http.GetStringAsync("/_mock/faults"))!.AsArray().Single()!["Fault"]!.GetValue<string>().Should().Be("TooManyRequests");
+        JsonNode.Parse(await http.GetStringAsync("/_mock/faults"))!.AsArray().Single()!["Rule"]!["Fault"]!.GetValue<string>().Should().Be("TooManyRequests");
         (await wire.CallAsync("AdminListDevices", ListAlice)).ShouldBeError("TooManyRequestsException", "Rate exceeded");
+        (await wire.CallAsync("AdminListDevices", ListAlice)).ShouldBeOk();
+        (await wire.CallAsync("AdminGetUser", new { UserPoolId = "us-east-1_DemoAlias", Username = "alice" })).ShouldBeOk();
+        var status = JsonNode.Parse(await http.GetStringAsync("/_mock/faults"))!.AsArray().Single()!;
+        (status["Calls"]!.GetValue<int>(), status["Hits"]!.GetValue<int>()).Should().Be((2, 1), "two calls of its operation, the first hit");
 
         mock.Faults.Add(new FaultRule { Operation = "AdminListDevices" });
         (await http.DeleteAsync("/_mock/faults")).StatusCode.Should().Be(HttpStatusCode.OK);

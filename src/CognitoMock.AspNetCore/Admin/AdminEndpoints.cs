@@ -78,13 +78,13 @@ internal static class AdminEndpoints
             AdminJson.Default.ListSentSms));
 
         // Faults for users' resilience tests: list, add one, or clear them.
-        group.MapGet("/faults", (FaultInjector faults) => Results.Json(faults.Rules.ToList(), AdminJson.Default.ListFaultRule));
+        group.MapGet("/faults", (FaultInjector faults) => Results.Json(faults.Status.ToList(), AdminJson.Default.ListFaultRuleStatus));
         group.MapPost("/faults", (FaultRule rule, FaultInjector faults) =>
         {
             try
             {
                 faults.Add(rule);
-                return Results.Json(faults.Rules.ToList(), AdminJson.Default.ListFaultRule);
+                return Results.Json(faults.Status.ToList(), AdminJson.Default.ListFaultRuleStatus);
             }
             catch (ArgumentException e)
             {
@@ -115,7 +115,7 @@ public sealed record ClockState(DateTimeOffset Now, double OffsetSeconds);
 [JsonSerializable(typeof(AdminMessage))]
 [JsonSerializable(typeof(SeedSummary))]
 [JsonSerializable(typeof(ClockChange))]
-[JsonSerializable(typeof(List<FaultRule>))]
+[JsonSerializable(typeof(List<FaultRuleStatus>))]
 [JsonSerializable(typeof(FaultRule))]
 [JsonSerializable(typeof(List<SentSms>))]
 [JsonSourceGenerationOptions(UseStringEnumConverter = true)]

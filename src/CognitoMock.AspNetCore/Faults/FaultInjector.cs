@@ -7,15 +7,18 @@ namespace CognitoMock.AspNetCore.Faults;
 public sealed class FaultInjector(IRandomness random)
 {
     private readonly Lock _lock = new();
-    private List<(FaultRule Rule, int Calls)> _rules = [];
+    private List<FaultRuleStatus> _rules = [];
 
-    public IReadOnlyList<FaultRule> Rules
+    public IReadOnlyList<FaultRule> Rules => [.. Status.Select(r => r.Rule)];
+
+    /// <summary>Each rule with how many calls it has seen and how many of them it hit, so a test can see its retries.</summary>
+    public IReadOnlyList<FaultRuleStatus> Status
     {
         get
         {
             lock (_lock)
             {
-                return [.. _rules.Select(r => r.Rule)];
+                return [.. _rules];
             }
         }
     }
@@ -25,7 +28,7 @@ public sealed class FaultInjector(IRandomness random)
         Validate(rule);
         lock (_lock)
         {
-            _rules = [.. _rules, (rule, 0)];
+            _rules = [.. _rules, new FaultRuleStatus(rule, 0, 0)];
         }
     }
 
@@ -45,14 +48,16 @@ public sealed class FaultInjector(IRandomness random)
         {
             for (var i = 0; i < _rules.Count; i++)
             {
-                var (rule, calls) = _rules[i];
+                var (rule, calls, hit) = _rules[i];
                 if (rule.Operation != "*" && rule.Operation != operation)
                 {
                     continue;
                 }
 
-                _rules[i] = (rule, ++calls);
-                if (!Hits(rule, calls))
+                calls++;
+                var hits = Hits(rule, calls);
+                _rules[i] = new FaultRuleStatus(rule, calls, hits ? hit + 1 : hit);
+                if (!hits)
                 {
                     continue;
                 }

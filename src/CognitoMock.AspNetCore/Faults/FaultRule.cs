@@ -35,3 +35,6 @@ public sealed class FaultRule
 
     public int LatencyMilliseconds { get; set; }
 }
+
+/// <summary>A rule as GET /_mock/faults shows it: the calls of its operation it has seen, and how many it hit.</summary>
+public sealed record FaultRuleStatus(FaultRule Rule, int Calls, int Hits);
