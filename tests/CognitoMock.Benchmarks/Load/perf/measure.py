@@ -102,8 +102,12 @@ def measure(ctx, scenario, cases):
 
     for round_ in range(1, ctx.repeats + 1):
         for index, case in enumerate(live):
-            run = wrk.run(case.endpoint + "/", case.operation, case.connections, ctx.duration, case.body_file,
-                          prefix=f"{ctx.run_id}-{scenario}-r{round_}c{index}")
+            try:
+                run = wrk.run(case.endpoint + "/", case.operation, case.connections, ctx.duration, case.body_file,
+                              prefix=f"{ctx.run_id}-{scenario}-r{round_}c{index}")
+            except wrk.WrkFailed as e:
+                ctx.log(f"[{scenario}] round {round_}/{ctx.repeats} {case.name}: {e}")
+                continue
             case.runs.append(run)
             flags = f", {run.non2xx} non-2xx" if run.non2xx else ""
             flags += f", {run.socket_errors} socket errors" if run.socket_errors else ""

@@ -1,4 +1,5 @@
 """The Markdown the harness writes: docs/performance.md, and the summary in the README's Performance section."""
+import os
 import re
 
 README_BEGIN = "<!-- performance:begin (written by tests/CognitoMock.Benchmarks/Load/run.sh) -->"
@@ -54,7 +55,7 @@ def document(ctx, env, sections, date, minutes, load_before, load_after):
         "alike), and targets are ratios to servers measured in the same run (the ceiling, cognito-local) wherever "
         "the issue states them so. Load average "
         f"{load_before[0]:.1f} / {load_before[1]:.1f} / {load_before[2]:.1f} (1 / 5 / 15 min) at the start, "
-        f"{load_after[0]:.1f} / {load_after[1]:.1f} / {load_after[2]:.1f} at the end, on {env['CPU'].split(', ')[-2]}.",
+        f"{load_after[0]:.1f} / {load_after[1]:.1f} / {load_after[2]:.1f} at the end, on {os.cpu_count()} cores.",
         "",
         "## Machine and versions",
         "",

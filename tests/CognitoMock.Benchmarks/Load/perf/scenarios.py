@@ -317,6 +317,10 @@ def seeding(ctx):
         except (ProcFailed, RuntimeError, OSError) as e:
             ctx.stop_owned()
             run["error"] = str(e)
+            if getattr(e, "peak_rss_kib", None):
+                step = "load" if "generate_s" in run else "generate"
+                run[f"{step}_rss"] = e.peak_rss_kib
+                run["error"] += f" (peak RSS {mib(e.peak_rss_kib)} when stopped)"
             ctx.log(f"[seeding] {e}")
             section.notes.append(f"Repeat {rep}: {e}")
         finally:

@@ -4,7 +4,7 @@ import os
 import shutil
 from dataclasses import dataclass
 
-from .procs import Proc
+from .procs import Proc, ProcFailed
 
 
 @dataclass
@@ -22,6 +22,10 @@ def _start(ctx, name, argv, pattern, timeout, cwd=None, env=None):
     proc = Proc(name, argv, ctx.path(f"{name}.log"), cwd=cwd, env=env).start()
     try:
         match, elapsed = proc.wait_for(pattern, timeout)
+    except ProcFailed as e:
+        e.peak_rss_kib = proc.peak_rss_kib()    # how far it got, for a seeding that ran out of time
+        proc.stop()
+        raise
     except BaseException:
         proc.stop()
         raise
