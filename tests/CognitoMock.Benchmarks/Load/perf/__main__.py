@@ -24,10 +24,10 @@ def parse(argv):
     p.add_argument("--only", default=",".join(ORDER),
                    help=f"comma-separated scenarios, of: {', '.join(ORDER)} (default: all)")
     p.add_argument("--quick", action="store_true",
-                   help="a 3-5 minute smoke run: short runs and smaller pools (10,000 users, 1,000-device user)")
+                   help="a 3-5 minute smoke run: short runs and smaller pools (5,000 users, a 1,000-device user)")
     p.add_argument("--repeats", type=int, help="rounds per load case, medians over them (default 3)")
-    p.add_argument("--duration", type=int, help="seconds per wrk run (default 10; quick 3)")
-    p.add_argument("--warmup", type=int, help="seconds of warm-up per server and operation (default 5; quick 2)")
+    p.add_argument("--duration", type=int, help="seconds per wrk run (default 8; quick 2)")
+    p.add_argument("--warmup", type=int, help="seconds of warm-up per server and operation (default 5; quick 1)")
     p.add_argument("--seed-repeats", type=int, help="seeding repeats (default 3; quick 1)")
     p.add_argument("--seed-budget", type=float, default=300,
                    help="no further seeding repeat once the repeats so far took this many seconds (default 300)")
@@ -46,15 +46,15 @@ def parse(argv):
         p.error(f"unknown scenario(s) {', '.join(unknown)}; choose from {', '.join(ORDER)}")
     quick = o.quick
     o.repeats = o.repeats or 3
-    o.duration = o.duration or (3 if quick else 10)
-    o.warmup = o.warmup if o.warmup is not None else (2 if quick else 5)
+    o.duration = o.duration or (2 if quick else 8)
+    o.warmup = o.warmup if o.warmup is not None else (1 if quick else 5)
     o.seed_repeats = o.seed_repeats or (1 if quick else 3)
     # Sizes: the issue's, or a smoke run's.
     o.small_users = 1_000
-    o.large_users = 10_000 if quick else 100_000
+    o.large_users = 5_000 if quick else 100_000
     o.large_devices = 10                    # 100,000 users × 10 = 1,000,000 devices
     o.many_devices = 1_000 if quick else 10_000
-    o.peer_users = 200 if quick else 1_000
+    o.peer_users = 100 if quick else 1_000
     o.sample = 64                           # users a case rotates over
     o.startup_launches = 3 if quick else 7
     o.fixtures = 6 if quick else 21

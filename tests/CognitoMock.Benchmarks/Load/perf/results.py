@@ -35,7 +35,7 @@ def at_least(scenario, what, measured, ratio, bound, target):
     if ratio is None:
         return Check(scenario, what, measured, target, None, None, "not measured")
     passed = ratio >= bound
-    return Check(scenario, what, measured, target, ratio, passed, "" if passed else f"{bound / ratio:.2f}× short")
+    return Check(scenario, what, measured, target, ratio, passed, "" if passed else f"{factor(bound / ratio)} short")
 
 
 def at_most(scenario, what, measured, ratio, bound, target):
@@ -43,7 +43,12 @@ def at_most(scenario, what, measured, ratio, bound, target):
     if ratio is None:
         return Check(scenario, what, measured, target, None, None, "not measured")
     passed = ratio <= bound
-    return Check(scenario, what, measured, target, ratio, passed, "" if passed else f"{ratio / bound:.2f}× over")
+    return Check(scenario, what, measured, target, ratio, passed, "" if passed else f"{factor(ratio / bound)} over")
+
+
+def factor(value):
+    """A miss's factor: close misses get a third decimal, so none reads "1.00×"."""
+    return f"{value:.3f}×" if value < 1.1 else f"{value:.2f}×"
 
 
 def ratio(a, b):
