@@ -29,7 +29,9 @@ internal static class BenchmarkPools
     {
         Directory.CreateDirectory(Folder);
         var seeded = Path.Combine(Folder, $"pool-{users}.db");
-        using (var gate = new FileStream(seeded + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None))
+        // Held while seeding, so two benchmark processes never seed one file at once. Not "<file>.lock": the
+        // store itself takes that one while the file is open.
+        using (var gate = new FileStream(seeded + ".seeding", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None))
         {
             if (!File.Exists(seeded))
             {

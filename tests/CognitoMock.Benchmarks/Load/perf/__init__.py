@@ -1,0 +1,1 @@
+"""The load harness of CognitoMock: see ../run.sh and docs/performance.md."""
