@@ -74,6 +74,14 @@ class Target:
         query = urllib.parse.urlencode({"userPoolId": user_pool_id, "username": username})
         return json.loads(self._admin("GET", f"/_mock/sms?{query}"))
 
+    def replace_faults(self, rules):
+        """Replaces the injected faults with these rules; returns the ones replaced, [{Rule, Calls, Hits}]."""
+        replaced = json.loads(self._admin("GET", "/_mock/faults"))
+        self._admin("DELETE", "/_mock/faults")
+        for rule in rules:
+            self._admin("POST", "/_mock/faults", rule)
+        return replaced
+
     def _admin(self, method, path, body=None):
         request = urllib.request.Request(f"{self.server.endpoint}{path}", method=method,
                                          data=json.dumps(body).encode() if body is not None else None if method == "GET" else b"",

@@ -19,9 +19,15 @@ the top for a single step. A step is one of:
       stored username): cognitomock's GET /_mock/sms; output {"Code", "Destination", "SentAt", "Count",
       "WrongCode"} (Count: how many were sent to that user; WrongCode: six digits that are not Code).
       The other targets have no outbox to read: the case fails at that step, saying so.
+  {"faults": [rule, ...], "expect"?}   replaces the target's injected faults (cognitomock's DELETE, then
+      POST /_mock/faults for each rule, e.g. {"Operation": "AdminGetUser", "Fault": "TooManyRequests",
+      "FirstCalls": 1}); its output is {"Replaced": [{"Rule", "Calls", "Hits"}, ...]}, the rules it
+      replaced with the calls each saw and hit, so `"faults": []` at the end reads them and clears them.
+      Faults are cleared after such a case whatever its outcome. Other targets cannot inject faults.
 
 expect is {"output": <matcher>} or {"error": {"code", "message"?}}, plus optionally
-"signed": true/false (the request carried an Authorization header, on every HTTP attempt; a map
+"attempts": n (the HTTP attempts the client made for the call, its own retries included; without it, any
+retry is a failure), "signed": true/false (the request carried an Authorization header, on every HTTP attempt; a map
 {"cli": true, "js": false} where the clients' own models differ) and
 "requests": <matcher> (cognito-js: the operations it sent, e.g. "RespondToAuthChallenge(DEVICE_SRP_AUTH)").
 
@@ -34,8 +40,9 @@ A case that may write gets a fixture of its own for each client; read-only cases
 run. `mutates` is inferred from the operations (anything but Describe/Get/List is taken as a
 write, a sign-in too: it may create a device), because a case that expects an error still writes
 on a target that wrongly accepts the call, and must not spoil the shared state for other cases.
-`exclusive` is inferred from clock steps: the clock is the whole server's, so such a case runs with
-no other case beside it (a clock moved by hours would expire the tokens of every case in flight).
+`exclusive` is inferred from clock and faults steps: the clock and the faults are the whole server's, so
+such a case runs with no other case beside it (a clock moved by hours would expire the tokens of every case
+in flight; a fault would hit their calls).
 """
 import glob
 import json
@@ -47,9 +54,11 @@ from .clients import ALL, API_CLIENTS
 CASE_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "cases")
 _PLACEHOLDER = re.compile(r"\$\{([^}]+)\}")
 _STEP_KEYS = ("op", "input", "paginate", "unvalidated", "expect")
-_STEP_ALLOWED = {"op", "input", "paginate", "unvalidated", "unsigned", "expect", "client", "clock", "totp", "sms"}
+_STEP_ALLOWED = {"op", "input", "paginate", "unvalidated", "unsigned", "expect", "client", "clock", "totp", "sms", "faults"}
 # Steps the harness takes itself, through the target's adapter, instead of a call through a client.
-HARNESS_STEPS = ("clock", "totp", "sms")
+HARNESS_STEPS = ("clock", "totp", "sms", "faults")
+# Harness steps that change the whole server, so their case runs alone and counts as a write.
+_SERVER_WIDE = ("clock", "faults")
 _READ_ONLY = ("Describe", "Get", "List", "AdminGet", "AdminList", "listDevices", "getDevice")
 
 
@@ -71,9 +80,9 @@ def load_all(pattern=None):
             case.setdefault("clients", list(API_CLIENTS))
             for step in case["steps"]:
                 _check_step(case["name"], step)
-            case.setdefault("mutates", any("clock" in step or ("op" in step and not step["op"].startswith(_READ_ONLY))
-                                           for step in case["steps"]))
-            case["exclusive"] = any("clock" in step for step in case["steps"])
+            case["exclusive"] = any(k in step for step in case["steps"] for k in _SERVER_WIDE)
+            case.setdefault("mutates", case["exclusive"] or any("op" in step and not step["op"].startswith(_READ_ONLY)
+                                                                for step in case["steps"]))
             cases.append(case)
     names = [c["name"] for c in cases]
     duplicates = {n for n in names if names.count(n) > 1}

@@ -185,6 +185,9 @@ class Runner:
             return "FAIL", f"case error: {e}", observed
         except Exception as e:  # noqa: BLE001 - one broken case must not stop the run
             return "FAIL", f"harness error: {type(e).__name__}: {e}", observed
+        finally:
+            if any("faults" in step for step in case["steps"]):
+                self.replace_faults([])  # a failed case must not leave its faults to the next
         return "PASS", None, observed
 
     def step(self, step, client_name, session, context):
@@ -195,6 +198,8 @@ class Runner:
             return self.totp(case_files.resolve(step["totp"], context))
         if "sms" in step:
             return self.read_sms(case_files.resolve(step["sms"], context))
+        if "faults" in step:
+            return self.replace_faults(case_files.resolve(step["faults"], context))
         params = case_files.resolve(step.get("input", {}), context)
         kwargs = {"session": session} if client_name == "cognito-js" else {}
         if step.get("unsigned"):
@@ -228,6 +233,17 @@ class Runner:
         code = sent[-1].get("Code") or "0"
         wrong = str((int(code) + 1) % 10 ** len(code)).zfill(len(code)) if code.isdigit() else "000000"
         return {"ok": True, "status": 200, "output": dict(sent[-1], Count=len(sent), WrongCode=wrong)}
+
+    def replace_faults(self, rules):
+        """A faults step's result: the rules it replaced, with the calls each saw and hit."""
+        replace = getattr(self.target, "replace_faults", None)
+        if replace is None:
+            return {"refused": f"{self.target.name} cannot inject faults (POST /_mock/faults is CognitoMock's own "
+                               f"endpoint); the case needs {json.dumps(rules)}"}
+        try:
+            return {"ok": True, "output": {"Replaced": replace(rules)}, "status": 200}
+        except SetupError as e:
+            return {"refused": f"setting the faults failed: {e}"}
 
     def move_clock(self, change):
         """A clock step's result, in the shape of a call's: the target's clock afterwards."""
@@ -304,7 +320,7 @@ def judge(expect, r):
     """None when the observed result r is what the step expects, else why not."""
     if "client_error" in r:
         return f"client error: {r['client_error']}"
-    problems = [expectation(expect, r), signing(expect, r), sent(expect, r), wire_hygiene(r)]
+    problems = [expectation(expect, r), signing(expect, r), sent(expect, r), retries(expect, r)]
     problem = "; ".join(p for p in problems if p) or None
     if problem and r.get("wire"):  # cognito-js: which of its requests went wrong
         problem += f" [requests: {', '.join(r['wire'])}]"
@@ -354,6 +370,17 @@ def sent(expect, r):
 def describe_error(e):
     message = " ".join(str(e.get("message")).split())  # moto's HTML 500 pages span lines
     return f"{e['code']} (HTTP {e.get('status')}): {message[:120]!r}"
+
+
+def retries(expect, r):
+    """"attempts": the client's HTTP attempts for the call, its retries included (a case that injects a fault
+    expects them); without it, the hygiene every answer needs, where any retry is a failure."""
+    if "attempts" not in expect:
+        return wire_hygiene(r)
+    hygiene = wire_hygiene(dict(r, attempts=None))
+    if r.get("attempts") != expect["attempts"]:
+        return "; ".join(p for p in (f"{r.get('attempts')} attempts, expected {expect['attempts']}", hygiene) if p)
+    return hygiene
 
 
 def wire_hygiene(r):
