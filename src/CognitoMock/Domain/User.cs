@@ -80,7 +80,7 @@ public static class UserStatuses
 /// </summary>
 public sealed class PasswordCredential
 {
-    /// <summary>Base64 PBKDF2-SHA256 of the password.</summary>
+    /// <summary>PBKDF2-SHA256 of the password, "pbkdf2-sha256$iterations$base64" (bare base64: 10,000 iterations).</summary>
     public string Hash { get; set; } = "";
 
     /// <summary>Base64 salt of <see cref="Hash"/>.</summary>

@@ -170,12 +170,14 @@ public sealed partial class Seeder(CognitoBackend backend)
             var status = seed.UserStatus ?? UserStatuses.Confirmed;
             Require(UserStatuses.All.Contains(status), path + ".UserStatus", $"'{status}' is not a UserStatus.");
             Require(seed.Password is null || seed.PasswordVerifier is null, path, "give Password or PasswordVerifier, not both.");
+            Require(seed.PasswordVerifier is not { } verifier || PasswordCredentials.IsWellFormed(Credential(verifier)), path + ".PasswordVerifier",
+                "a PasswordVerifier is a Hash (as exported) and a base64 HashSalt, and a hex SrpSalt and Verifier.");
             var user = User.Create(pool.Id, username, sub, attributes, status, Utc(seed.UserCreateDate) ?? _now);
             user.Enabled = seed.Enabled ?? true;
             user.Password = seed.Password is { } password
                 ? PasswordCredentials.Create(pool, username, password, backend.Random)
                 : seed.PasswordVerifier is { } stored
-                    ? new PasswordCredential { Hash = stored.Hash, HashSalt = stored.HashSalt, SrpSalt = stored.SrpSalt, Verifier = stored.Verifier }
+                    ? Credential(stored)
                     : null;
             user.UserLastModifiedDate = Utc(seed.UserLastModifiedDate) ?? user.UserCreateDate;
             user.Mfa = Mfa(seed, attributes, path);
@@ -279,6 +281,9 @@ public sealed partial class Seeder(CognitoBackend backend)
             };
             return device;
         }
+
+        private static PasswordCredential Credential(SeedPasswordVerifier stored) =>
+            new() { Hash = stored.Hash, HashSalt = stored.HashSalt, SrpSalt = stored.SrpSalt, Verifier = stored.Verifier };
 
         private static UInt128 KeyHash(string key) => BitConverter.ToUInt128(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
 

@@ -65,5 +65,52 @@ public static class SrpGroup
 
     /// <summary>The verifier v = g^x mod N that the server keeps instead of the secret.</summary>
     public static BigInteger Verifier(string prefix, string identity, string password, BigInteger salt) =>
-        BigInteger.ModPow(G, PrivateValue(prefix, identity, password, salt), N);
+        PowerOfG(PrivateValue(prefix, identity, password, salt));
+
+    /// <summary>
+    /// g^e mod N. The base never changes, so the powers g^(d·16^j) are computed once, and g^e is the product of
+    /// one of them per hex digit of e: 64 multiplications for a 256-bit exponent instead of ModPow's 384, a third
+    /// of the time. Exponents wider than the table fall back to ModPow.
+    /// </summary>
+    public static BigInteger PowerOfG(BigInteger exponent)
+    {
+        var digits = exponent.ToByteArray(isUnsigned: true, isBigEndian: false);
+        if (exponent.Sign < 0 || digits.Length * 2 > GPowers.Value.Length)
+        {
+            return BigInteger.ModPow(G, exponent, N);
+        }
+
+        var table = GPowers.Value;
+        var result = BigInteger.One;
+        for (var window = 0; window < digits.Length * 2; window++)
+        {
+            var digit = (digits[window / 2] >> (window % 2 * 4)) & 0xF;
+            if (digit != 0)
+            {
+                result = result * table[window][digit] % N;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>table[j][d] = g^(d·16^j) mod N, for exponents of up to 512 bits (b, x and u are 256).</summary>
+    private static readonly Lazy<BigInteger[][]> GPowers = new(() =>
+    {
+        var table = new BigInteger[128][];
+        var power = G;
+        for (var j = 0; j < table.Length; j++)
+        {
+            table[j] = new BigInteger[16];
+            table[j][0] = BigInteger.One;
+            for (var d = 1; d < 16; d++)
+            {
+                table[j][d] = table[j][d - 1] * power % N;
+            }
+
+            power = table[j][15] * power % N;
+        }
+
+        return table;
+    });
 }

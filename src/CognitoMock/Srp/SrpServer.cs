@@ -13,7 +13,7 @@ public sealed class SrpServer
     {
         Verifier = verifier;
         Secret = secret;
-        PublicValue = (SrpGroup.K * verifier + BigInteger.ModPow(SrpGroup.G, secret, SrpGroup.N)) % SrpGroup.N;
+        PublicValue = (SrpGroup.K * verifier + SrpGroup.PowerOfG(secret)) % SrpGroup.N;
     }
 
     public BigInteger Verifier { get; }

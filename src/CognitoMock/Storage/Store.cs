@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using CognitoMock.Domain;
 using LiteDB;
 
@@ -43,6 +44,7 @@ public sealed partial class Store : IDisposable
     private Store(LiteDatabase db, FileStream? ownership)
     {
         _db = db;
+        LimitTransactionMemory(db);
         _ownership = ownership;
         Mapper = CreateMapper();
         Pools = db.GetCollection("pools");
@@ -107,6 +109,35 @@ public sealed partial class Store : IDisposable
             ownership.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// How many 8 KB pages all open transactions may hold in memory before LiteDB writes a transaction's dirty
+    /// pages ahead to the log (a safepoint, still uncommitted). LiteDB's own limit is 100,000 pages, 800 MB,
+    /// which one large transaction such as a 100,000-user seed takes whole; 12,000 keep it near 100 MB.
+    /// </summary>
+    internal const int TransactionMemoryPages = 12_000;
+
+    /// <summary>
+    /// LiteDB 5 has no setting for that limit; it is the free-page budget of the engine's transaction monitor,
+    /// set here by reflection on the pinned version. Should a LiteDB upgrade rename those fields, the store
+    /// keeps LiteDB's default, and the seeding memory test says so.
+    /// </summary>
+    private static void LimitTransactionMemory(LiteDatabase db)
+    {
+        var monitor = TransactionMonitorOf(db);
+        monitor?.GetType().GetField("_freePages", BindingFlags.Instance | BindingFlags.NonPublic)?.SetValue(monitor, TransactionMemoryPages);
+    }
+
+    /// <summary>How many pages open transactions may still take, as the engine sees it (for tests), or null if unknown.</summary>
+    internal int? FreeTransactionPages =>
+        TransactionMonitorOf(_db) is { } monitor ? monitor.GetType().GetProperty("FreePages")?.GetValue(monitor) as int? : null;
+
+    private static object? TransactionMonitorOf(LiteDatabase db)
+    {
+        const BindingFlags Private = BindingFlags.Instance | BindingFlags.NonPublic;
+        var engine = typeof(LiteDatabase).GetField("_engine", Private)?.GetValue(db);
+        return engine?.GetType().GetField("_monitor", Private)?.GetValue(engine);
     }
 
     /// <summary>

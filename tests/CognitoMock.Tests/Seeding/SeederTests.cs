@@ -104,6 +104,20 @@ public sealed class SeederTests
         client.Settings.EnableTokenRevocation.Should().BeTrue();
     }
 
+    [Theory]
+    [InlineData("not base64!", "c2FsdA==")]
+    [InlineData("pbkdf2-sha256$1000$", "c2FsdA==")]
+    [InlineData("pbkdf2-sha256$1000$aGFzaA==", "")]
+    public void AStoredPasswordThatCannotBeChecked_IsRefusedAtLoad_NotAtSignIn(string hash, string salt)
+    {
+        var json = Pool($$"""
+            "Users": [ { "Username": "a", "PasswordVerifier": { "Hash": "{{hash}}", "HashSalt": "{{salt}}", "SrpSalt": "0a", "Verifier": "0b" } } ]
+            """);
+
+        AssertRefused(json, "$.UserPools[0].Users[0].PasswordVerifier",
+            "a PasswordVerifier is a Hash (as exported) and a base64 HashSalt, and a hex SrpSalt and Verifier.");
+    }
+
     [Fact]
     public void ABadDeviceKey_NamesTheDevice()
     {

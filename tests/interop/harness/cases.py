@@ -11,8 +11,8 @@ the top for a single step. A step is one of:
   {"clock": {"AdvanceSeconds": n} | {"Now": iso}, "expect"?}   moves the target's clock (cognitomock's
       POST /_mock/clock); its output is {"Now": iso, "OffsetSeconds": n}. A target without an adjustable
       clock fails the case at that step.
-  {"totp": {"Secret": base32, "OffsetSteps"?: n}, "expect"?}   computes a TOTP code here (harness/totp.py,
-      RFC 6238) for the target's current time (cognitomock: GET /_mock/clock; the others run on this
+  {"totp": {"Secret": base32, "OffsetSteps"?: n}, "expect"?}   a TOTP code (RFC 6238), computed by otpauth from npm
+      and cross-checked by harness/totp.py, for the target's current time (cognitomock: GET /_mock/clock; the others run on this
       machine's time); its output is {"Code", "WrongCode", "Step", "Now"}. WrongCode matches no step
       within two of the current one.
   {"sms": {"UserPoolId", "Username"}, "expect"?}   the newest SMS the target "sent" to that user (the

@@ -208,15 +208,23 @@ class Runner:
                                              unvalidated=step.get("unvalidated", False), **kwargs)
 
     def totp(self, spec):
-        """A TOTP code computed here (harness/totp.py) for the target's time, never asked of the target."""
+        """A TOTP code for the target's time, never asked of the target: otpauth (npm) computes it, and
+        harness/totp.py must agree with it (and picks the WrongCode)."""
         try:
             now = self.target.now() if hasattr(self.target, "now") else datetime.datetime.now(datetime.timezone.utc)
         except SetupError as e:
             return {"refused": f"reading the target's clock failed: {e}"}
         try:
-            return {"ok": True, "status": 200, "output": totp.at(spec["Secret"], now, spec.get("OffsetSteps", 0))}
+            ours = totp.at(spec["Secret"], now, spec.get("OffsetSteps", 0))
         except (KeyError, TypeError, ValueError, binascii.Error) as e:
             raise case_files.CaseError(f"totp step: {type(e).__name__}: {e} (Secret: {spec.get('Secret')!r})") from None
+        theirs = self.bridge.request({"client": "totp", "input": {"Secret": spec["Secret"],
+                                                                  "Timestamp": ours["Step"] * totp.STEP_SECONDS * 1000}})
+        if not theirs.get("ok"):
+            return {"refused": f"otpauth computed no code: {theirs.get('client_error')}"}
+        if theirs["output"]["Code"] != ours["Code"]:
+            raise case_files.CaseError(f"totp step: otpauth says {theirs['output']['Code']}, harness/totp.py {ours['Code']}")
+        return {"ok": True, "status": 200, "output": ours}
 
     def read_sms(self, spec):
         """The newest SMS the target recorded for a user: only cognitomock keeps them (GET /_mock/sms)."""

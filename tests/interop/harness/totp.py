@@ -1,5 +1,6 @@
 """TOTP codes (RFC 6238 over RFC 4226 HOTP: HMAC-SHA-1, 30-second steps, 6 digits), computed here from
-the secret so a case's codes never come from the server under test. The time is the target's: a
+the secret so a case's codes never come from the server under test. The code a `totp` step uses is
+otpauth's (npm, node/totp.mjs); this one must agree with it, and picks codes that are wrong. The time is the target's: a
 `totp` step asks the adapter for it (cognitomock's GET /_mock/clock), so codes follow a moved clock.
 """
 import base64

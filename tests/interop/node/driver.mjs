@@ -3,11 +3,13 @@
 // of harness/clients/__init__.py.
 //   {"id", "client": "js", "endpoint", "op", "input", "paginate"?}           AWS SDK for JS v3
 //   {"id", "client": "cognito-js", "endpoint", "op": <flow>, "input", "session"?}  amazon-cognito-identity-js
+//   {"id", "client": "totp", "input": {"Secret", "Timestamp"}}                    a TOTP code from otpauth
 import readline from 'node:readline';
 import { runJs } from './js-v3.mjs';
 import { runCognitoJs } from './cognito-js.mjs';
+import { runTotp } from './totp.mjs';
 
-const handlers = { js: runJs, 'cognito-js': runCognitoJs };
+const handlers = { js: runJs, 'cognito-js': runCognitoJs, totp: runTotp };
 
 const lines = readline.createInterface({ input: process.stdin });
 for await (const line of lines) {
