@@ -30,8 +30,17 @@ public sealed partial class Seeder(CognitoBackend backend)
         return LoadJson(stream, path);
     }
 
+    /// <summary>
+    /// Loads a seed document. From a stream it can seek in (a file), its users are read as they are loaded,
+    /// so a seed of any size loads in bounded memory; any other stream is read whole first.
+    /// </summary>
     public SeedSummary LoadJson(Stream json, string file)
     {
+        if (json.CanSeek)
+        {
+            return Load(SeedFileReader.Read(json, file), file);
+        }
+
         SeedDocument? document;
         try
         {
