@@ -20,7 +20,7 @@ internal sealed class AwsJsonEndpoint(CognitoBackend backend, CognitoMockSetting
 
     public async Task HandleAsync(HttpContext http)
     {
-        var requestId = backend.Random.Uuid();
+        var requestId = FastRandomness.Instance.Uuid();
         try
         {
             var (operation, handler) = Resolve(http.Request.Headers[AwsJson.TargetHeader].ToString());

@@ -336,6 +336,8 @@ public sealed partial class Store : IDisposable
         mapper.Entity<UserPool>().Id(p => p.Id, autoId: false).Ignore(p => p.SrpPoolName).Ignore(p => p.TracksDevices)
             .Ignore(p => p.SmsMfaEnabled).Ignore(p => p.MfaMode).Ignore(p => p.RememberedDeviceReplacesMfa);
         mapper.Entity<UserMfa>().Ignore(m => m.Preferred);
+        // A page lists up to 60 devices, each mapped on every read: by hand, not by reflection.
+        mapper.RegisterType(DeviceDocuments.ToDocument, DeviceDocuments.FromDocument);
         mapper.Entity<AppClient>().Id(c => c.ClientId, autoId: false);
         mapper.Entity<User>().Id(u => u.Id, autoId: false);
         mapper.Entity<Grant>().Id(g => g.Id, autoId: false);
