@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using CognitoMock.Api;
-using CognitoMock.Testing;
 
 namespace CognitoMock.Benchmarks;
 
@@ -9,37 +8,11 @@ namespace CognitoMock.Benchmarks;
 /// 1,000 and 100,000 users. Beside the pipeline benchmarks (AdminGetUserBenchmarks, AdminListDevicesBenchmarks,
 /// UserWriteBenchmarks), the difference is what routing, validation and JSON cost.
 /// </summary>
-[MemoryDiagnoser]
-public abstract class EngineBenchmark
+public abstract class EngineBenchmark : PooledMockBenchmark
 {
     protected static readonly RequestContext Context = new("bench", null);
 
-    private InProcessCognitoMock _mock = null!;
-    private string _path = "";
-
-    [Params(1_000, 100_000)]
-    public int PoolUsers { get; set; }
-
-    protected CognitoBackend Backend { get; private set; } = null!;
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        _path = BenchmarkPools.CopyOf(PoolUsers);
-        _mock = InProcessCognitoMock.Start(s => s.DataPath = _path);
-        Backend = _mock.Backend;
-        Prepare();
-    }
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _mock.Dispose();
-        File.Delete(_path);
-    }
-
-    /// <summary>Called once the engine runs: build the requests, and check that each one does what it should.</summary>
-    protected abstract void Prepare();
+    protected CognitoBackend Backend => Mock.Backend;
 }
 
 /// <summary>AdminGetUser of a user named by its username, its verified email alias or its sub.</summary>

@@ -1,6 +1,5 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using CognitoMock.Testing;
 
 namespace CognitoMock.Benchmarks;
 
@@ -9,41 +8,16 @@ namespace CognitoMock.Benchmarks;
 /// lookup nor a write may cost more in the larger pool, because each is a few index seeks and a write touches
 /// only the user's own documents.
 /// </summary>
-[MemoryDiagnoser]
-public abstract class ManagementBenchmark
+public abstract class ManagementBenchmark : PooledMockBenchmark
 {
-    private InProcessCognitoMock _mock = null!;
-    private HttpClient _http = null!;
-    private string _path = "";
-
-    [Params(1_000, 100_000)]
-    public int PoolUsers { get; set; }
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        _path = BenchmarkPools.CopyOf(PoolUsers);
-        _mock = InProcessCognitoMock.Start(s => s.DataPath = _path);
-        _http = _mock.CreateClient();
-        Prepare();
-    }
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _mock.Dispose();
-        File.Delete(_path);
-    }
-
-    /// <summary>Called once the mock runs: build the request bodies, and check that each one succeeds.</summary>
-    protected abstract void Prepare();
+    private HttpClient? _http;
 
     protected async Task<string> CallAsync(string operation, byte[] body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/") { Content = new ByteArrayContent(body) };
         request.Headers.TryAddWithoutValidation("X-Amz-Target", "AWSCognitoIdentityProviderService." + operation);
         request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=bench/20261126/us-east-1/cognito-idp/aws4_request, SignedHeaders=host, Signature=00");
-        using var response = await _http.SendAsync(request);
+        using var response = await (_http ??= Mock.CreateClient()).SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return response.IsSuccessStatusCode ? text : throw new InvalidOperationException($"{operation} failed: {text}");
     }

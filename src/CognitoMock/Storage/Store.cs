@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using CognitoMock.Domain;
 using LiteDB;
 
@@ -158,7 +159,7 @@ public sealed partial class Store : IDisposable
 
     public bool IsEmpty => Pools.Count() == 0;
 
-    public UserPool? GetPool(string userPoolId) => Read<UserPool>(CachedDocument("pool:" + userPoolId, Pools, userPoolId));
+    public UserPool? GetPool(string userPoolId) => ReadShared<UserPool>(CachedDocument("pool:" + userPoolId, Pools, userPoolId));
 
     public IEnumerable<UserPool> AllPools() => Pools.FindAll().Select(Read<UserPool>).OfType<UserPool>();
 
@@ -283,6 +284,19 @@ public sealed partial class Store : IDisposable
         return value;
     }
 
+    /// <summary>
+    /// A document read on nearly every request and changed rarely (a pool, with its schema and settings): mapped
+    /// once per cached document and shared by every reader outside a write, who must not change it. A write
+    /// maps its own copy, and only a copy read in the write can be written (<see cref="StoreTransaction"/>), so
+    /// a change reaches readers only as a new document, mapped afresh.
+    /// </summary>
+    private T? ReadShared<T>(BsonDocument? document) where T : class =>
+        document is null ? null
+        : InWrite ? Read<T>(document)
+        : (T)_shared.GetValue(document, d => Mapper.ToObject<T>(d));
+
+    private readonly ConditionalWeakTable<BsonDocument, object> _shared = new();
+
     private bool InWrite => _writerThread == Environment.CurrentManagedThreadId;
 
     /// <summary>A document by ID, through the cache; each caller makes its own object of it.</summary>
@@ -291,8 +305,8 @@ public sealed partial class Store : IDisposable
 
     /// <summary>
     /// A read through the cache, which holds what the database holds: documents and strings, never the domain
-    /// objects made of them, so no caller can change what another reads. What a write has itself changed, it
-    /// reads from the database.
+    /// objects made of them, so no caller can change what another reads (pools alone are shared, read-only:
+    /// <see cref="ReadShared{T}"/>). What a write has itself changed, it reads from the database.
     /// </summary>
     private T? Cached<T>(string key, Func<T?> load) where T : class
     {

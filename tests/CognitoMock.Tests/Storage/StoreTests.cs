@@ -23,6 +23,38 @@ public sealed class StoreTests
     }
 
     [Fact]
+    public void APool_IsOneSharedObjectOutsideWrites_AWriteChangesItsOwnCopy_AndReadersSeeTheChangeOnceCommitted()
+    {
+        using var test = Seeded();
+        var shared = test.Store.GetPool("us-east-1_DemoAlias")!;
+        test.Store.GetPool("us-east-1_DemoAlias").Should().BeSameAs(shared, "a pool is mapped once per stored document");
+
+        test.Store.Write(tx =>
+        {
+            var own = test.Store.GetPool("us-east-1_DemoAlias")!;
+            own.Should().NotBeSameAs(shared);
+            own.Name = "renamed";
+            tx.UpdatePool(own);
+            shared.Name.Should().NotBe("renamed", "readers never see a write's copy");
+        });
+
+        var after = test.Store.GetPool("us-east-1_DemoAlias")!;
+        after.Name.Should().Be("renamed");
+        after.Should().NotBeSameAs(shared);
+    }
+
+    [Fact]
+    public void APoolReadOutsideTheTransaction_CannotBeWritten()
+    {
+        using var test = Seeded();
+        var shared = test.Store.GetPool("us-east-1_DemoAlias")!;
+
+        var act = () => test.Store.Write(tx => tx.UpdatePool(shared));
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("* was read outside the transaction that changes it.");
+    }
+
+    [Fact]
     public void ACachedRead_SeesTheWriteOnceItCommits()
     {
         using var test = Seeded();
