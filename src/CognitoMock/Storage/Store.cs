@@ -122,7 +122,7 @@ public sealed partial class Store : IDisposable
     /// <summary>
     /// LiteDB 5 has no setting for that limit; it is the free-page budget of the engine's transaction monitor,
     /// set here by reflection on the pinned version. Should a LiteDB upgrade rename those fields, the store
-    /// keeps LiteDB's default, and the seeding memory test says so.
+    /// keeps LiteDB's default, and LargeTransactionTests says so.
     /// </summary>
     private static void LimitTransactionMemory(LiteDatabase db)
     {
