@@ -107,6 +107,8 @@ public sealed class FaultInjectionTests
         (await http.DeleteAsync("/_mock/faults")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await wire.CallAsync("AdminListDevices", ListAlice)).ShouldBeOk();
         (await http.PostAsync("/_mock/faults", Json("""{"Operation":"AdminListDevices","Probability":2}"""))).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await http.PostAsync("/_mock/faults", Json("not json"))).StatusCode.Should().Be(HttpStatusCode.BadRequest, "a body that does not bind is the caller's error");
+        (await http.PostAsync("/_mock/clock", Json("""{"AdvanceSeconds":"soon"}"""))).StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }
 
     [Fact]
