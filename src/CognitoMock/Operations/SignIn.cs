@@ -391,8 +391,10 @@ public sealed partial class CognitoBackend
         return new AuthResponse { AuthenticationResult = Tokens.Refresh(pool, client, user, grant, context), ChallengeParameters = [] };
     }
 
+    /// <summary>Opens a challenge's Session (with the code an SMS carried, if any) and answers with it.</summary>
     private AuthResponse Challenge(
-        string name, UserPool pool, AppClient client, User user, string? deviceKey, Dictionary<string, string> parameters, ChallengeSession? answered = null)
+        string name, UserPool pool, AppClient client, User user, string? deviceKey, Dictionary<string, string> parameters,
+        ChallengeSession? answered = null, string? code = null)
     {
         var session = Store.Write(tx => Challenges.Open(tx, new ChallengeSession
         {
@@ -401,6 +403,7 @@ public sealed partial class CognitoBackend
             ClientId = client.ClientId,
             UserId = user.Id,
             DeviceKey = deviceKey,
+            Code = code,
         }, answered));
         return new AuthResponse { ChallengeName = name, Session = session, ChallengeParameters = parameters };
     }

@@ -60,16 +60,7 @@ public sealed partial class CognitoBackend
         }
 
         parameters["USER_ID_FOR_SRP"] = user.Username;
-        var session = Store.Write(tx => Challenges.Open(tx, new ChallengeSession
-        {
-            ChallengeName = factor,
-            UserPoolId = pool.Id,
-            ClientId = client.ClientId,
-            UserId = user.Id,
-            DeviceKey = deviceKey,
-            Code = code,
-        }));
-        return new AuthResponse { ChallengeName = factor, Session = session, ChallengeParameters = parameters };
+        return Challenge(factor, pool, client, user, deviceKey, parameters, code: code);
     }
 
     /// <summary>

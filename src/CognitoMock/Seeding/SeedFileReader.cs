@@ -15,17 +15,8 @@ internal static class SeedFileReader
     public static SeedDocument Read(Stream json, string file)
     {
         var (header, usersAt) = Header(json, file);
-        SeedDocument? document;
-        try
-        {
-            document = JsonSerializer.Deserialize(header, SeedJsonContext.Default.SeedDocument);
-        }
-        catch (JsonException e)
-        {
-            throw new SeedException(file, e.Path ?? "$", $"not a seed document: {e.Message}");
-        }
-
-        document = document ?? throw new SeedException(file, "$", "the document is null.");
+        using var headerJson = new MemoryStream(header);
+        var document = ReadWhole(headerJson, file);
         foreach (var (pool, offset) in usersAt)
         {
             if (pool < document.UserPools.Count)
@@ -35,6 +26,20 @@ internal static class SeedFileReader
         }
 
         return document;
+    }
+
+    /// <summary>A whole seed document read at once, with the serializer's errors as this file's, at their paths.</summary>
+    public static SeedDocument ReadWhole(Stream json, string file)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, SeedJsonContext.Default.SeedDocument)
+                ?? throw new SeedException(file, "$", "the document is null.");
+        }
+        catch (JsonException e)
+        {
+            throw new SeedException(file, e.Path ?? "$", $"not a seed document: {e.Message}");
+        }
     }
 
     /// <summary>The document with every pool's Users array left empty, and where each of those arrays starts.</summary>

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using CognitoMock.Domain;
 using CognitoMock.Errors;
@@ -34,25 +33,8 @@ public sealed partial class Seeder(CognitoBackend backend)
     /// Loads a seed document. From a stream it can seek in (a file), its users are read as they are loaded,
     /// so a seed of any size loads in bounded memory; any other stream is read whole first.
     /// </summary>
-    public SeedSummary LoadJson(Stream json, string file)
-    {
-        if (json.CanSeek)
-        {
-            return Load(SeedFileReader.Read(json, file), file);
-        }
-
-        SeedDocument? document;
-        try
-        {
-            document = JsonSerializer.Deserialize(json, SeedJsonContext.Default.SeedDocument);
-        }
-        catch (JsonException e)
-        {
-            throw new SeedException(file, e.Path ?? "$", $"not a seed document: {e.Message}");
-        }
-
-        return Load(document ?? throw new SeedException(file, "$", "the document is null."), file);
-    }
+    public SeedSummary LoadJson(Stream json, string file) =>
+        Load(json.CanSeek ? SeedFileReader.Read(json, file) : SeedFileReader.ReadWhole(json, file), file);
 
     public SeedSummary Load(SeedDocument document, string file) => backend.Store.Write(tx =>
     {

@@ -74,13 +74,14 @@ public static class SrpGroup
     /// </summary>
     public static BigInteger PowerOfG(BigInteger exponent)
     {
-        var digits = exponent.ToByteArray(isUnsigned: true, isBigEndian: false);
-        if (exponent.Sign < 0 || digits.Length * 2 > GPowers.Value.Length)
+        var table = GPowers.Value;
+        if (exponent.Sign < 0 || exponent.GetByteCount(isUnsigned: true) * 2 > table.Length)
         {
             return BigInteger.ModPow(G, exponent, N);
         }
 
-        var table = GPowers.Value;
+        var digits = exponent.ToByteArray(isUnsigned: true, isBigEndian: false);
+
         var result = BigInteger.One;
         for (var window = 0; window < digits.Length * 2; window++)
         {

@@ -26,18 +26,9 @@ public sealed partial class Store
 
 public sealed partial class StoreTransaction
 {
-    public void InsertGrant(Grant grant)
-    {
-        Touch("grant:" + grant.Id);
-        _store.Grants.Insert(_store.Mapper.ToDocument(grant));
-    }
+    public void InsertGrant(Grant grant) => Insert(_store.Grants, "grant:", grant.Id, grant);
 
-    public void UpdateGrant(Grant grant)
-    {
-        RequireReadHere(grant, grant.Id);
-        Touch("grant:" + grant.Id);
-        _store.Grants.Update(_store.Mapper.ToDocument(grant));
-    }
+    public void UpdateGrant(Grant grant) => Update(_store.Grants, "grant:", grant.Id, grant);
 
     /// <summary>Revokes every grant of a user: GlobalSignOut.</summary>
     public void RevokeGrantsOfUser(string userId)

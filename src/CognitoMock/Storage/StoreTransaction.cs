@@ -45,18 +45,9 @@ public sealed partial class StoreTransaction
     /// <summary>Whether this transaction wrote what a cache key stands for, or wrote too widely to tell.</summary>
     internal bool Changed(string key) => TouchedEverything || _touched.Contains(key);
 
-    public void InsertPool(UserPool pool)
-    {
-        Touch("pool:" + pool.Id);
-        _store.Pools.Insert(_store.Mapper.ToDocument(pool));
-    }
+    public void InsertPool(UserPool pool) => Insert(_store.Pools, "pool:", pool.Id, pool);
 
-    public void UpdatePool(UserPool pool)
-    {
-        RequireReadHere(pool, pool.Id);
-        Touch("pool:" + pool.Id);
-        _store.Pools.Update(_store.Mapper.ToDocument(pool));
-    }
+    public void UpdatePool(UserPool pool) => Update(_store.Pools, "pool:", pool.Id, pool);
 
     /// <summary>Deletes a pool with its clients, users, lookup keys and devices.</summary>
     public void DeletePool(string userPoolId)
@@ -75,18 +66,9 @@ public sealed partial class StoreTransaction
         _store.Pools.Delete(userPoolId);
     }
 
-    public void InsertClient(AppClient client)
-    {
-        Touch("client:" + client.ClientId);
-        _store.Clients.Insert(_store.Mapper.ToDocument(client));
-    }
+    public void InsertClient(AppClient client) => Insert(_store.Clients, "client:", client.ClientId, client);
 
-    public void UpdateClient(AppClient client)
-    {
-        RequireReadHere(client, client.ClientId);
-        Touch("client:" + client.ClientId);
-        _store.Clients.Update(_store.Mapper.ToDocument(client));
-    }
+    public void UpdateClient(AppClient client) => Update(_store.Clients, "client:", client.ClientId, client);
 
     public void DeleteClient(string clientId)
     {
@@ -192,6 +174,21 @@ public sealed partial class StoreTransaction
     /// An update must start from what this transaction read: a copy read outside it may be stale, or shared with
     /// other readers through the cache, and writing it back could lose another request's update.
     /// </summary>
+    /// <summary>Inserts an entity's document, cached under <paramref name="cachePrefix"/> and its ID, and marks that key changed.</summary>
+    private void Insert<T>(ILiteCollection<BsonDocument> collection, string cachePrefix, string id, T entity)
+    {
+        Touch(cachePrefix + id);
+        collection.Insert(_store.Mapper.ToDocument(entity));
+    }
+
+    /// <summary>Replaces the document of an entity this transaction read, cached under <paramref name="cachePrefix"/> and its ID.</summary>
+    private void Update<T>(ILiteCollection<BsonDocument> collection, string cachePrefix, string id, T entity) where T : class
+    {
+        RequireReadHere(entity, id);
+        Touch(cachePrefix + id);
+        collection.Update(_store.Mapper.ToDocument(entity));
+    }
+
     private void RequireReadHere(object entity, string id)
     {
         if (!_read.Contains(entity))
