@@ -1,9 +1,11 @@
+using LiteDB;
+
 namespace CognitoMock.Storage;
 
 /// <summary>
 /// What the store last read of each document, so a hot read is a dictionary lookup instead of a LiteDB query.
-/// It holds only committed state: a write removes what it touched once it commits, and a read that raced a
-/// write keeps its result to itself (the generation moved), so a stale document never stays.
+/// It holds only committed state: a write removes what it touched once it commits, then puts back what it saved,
+/// and a read that raced a write keeps its result to itself (the generation moved), so a stale document never stays.
 /// </summary>
 internal sealed class ReadCache(int capacity)
 {
@@ -50,13 +52,30 @@ internal sealed class ReadCache(int capacity)
                 return;
             }
 
-            // A crude bound: past capacity, start again rather than track what is least used.
-            if (_entries.Count >= capacity)
-            {
-                _entries.Clear();
-            }
+            Keep(key, value);
+        }
+    }
 
-            _entries[key] = value ?? Missing;
+    private void Keep(string key, object? value)
+    {
+        // A crude bound: past capacity, start again rather than track what is least used.
+        if (_entries.Count >= capacity)
+        {
+            _entries.Clear();
+        }
+
+        _entries[key] = value ?? Missing;
+    }
+
+    /// <summary>What a write committed, kept by the writer while no other write can commit.</summary>
+    public void Put(IEnumerable<KeyValuePair<string, BsonDocument>> committed)
+    {
+        lock (_lock)
+        {
+            foreach (var (key, document) in committed)
+            {
+                Keep(key, document);
+            }
         }
     }
 

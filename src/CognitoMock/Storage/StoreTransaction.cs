@@ -27,8 +27,9 @@ public sealed class DeviceKeyTakenException(string deviceKey) : Exception($"The 
 public sealed partial class StoreTransaction
 {
     private readonly Store _store;
-    private readonly HashSet<object> _read = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<object, BsonDocument> _read = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, BsonDocument> _saved = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _userCountChanges = new(StringComparer.Ordinal);
 
     internal StoreTransaction(Store store) => _store = store;
@@ -39,8 +40,11 @@ public sealed partial class StoreTransaction
     /// <summary>A write too wide to list (a pool deleted, the state reset): every cached read is stale.</summary>
     internal bool TouchedEverything { get; private set; }
 
-    /// <summary>An entity this transaction read from the database, and so may update.</summary>
-    internal void Remember(object entity) => _read.Add(entity);
+    /// <summary>The documents this transaction saved and did not delete after, by cache key: what the cache holds once it commits.</summary>
+    internal IReadOnlyDictionary<string, BsonDocument> Saved => _saved;
+
+    /// <summary>An entity this transaction read from the database, and so may update, with the document it was read from.</summary>
+    internal void Remember(object entity, BsonDocument document) => _read[entity] = document;
 
     /// <summary>Whether this transaction wrote what a cache key stands for, or wrote too widely to tell.</summary>
     internal bool Changed(string key) => TouchedEverything || _touched.Contains(key);
@@ -82,7 +86,7 @@ public sealed partial class StoreTransaction
         Touch("user:" + user.Id);
         try
         {
-            _store.Users.Insert(UserDocument(user));
+            Save("user:" + user.Id, UserDocument(user), d => _store.Users.Insert(d));
         }
         catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
         {
@@ -101,8 +105,12 @@ public sealed partial class StoreTransaction
     public void UpdateUser(UserPool pool, User user)
     {
         RequireReadHere(user, user.Id);
-        Touch("user:" + user.Id);
-        var before = _store.GetUser(user.Id) ?? throw new InvalidOperationException($"User {user.Id} is not stored.");
+        var cacheKey = "user:" + user.Id;
+        // The user as stored: the document it was read from, unless this transaction has saved it since.
+        var before = Changed(cacheKey)
+            ? _store.GetUser(user.Id) ?? throw new InvalidOperationException($"User {user.Id} is not stored.")
+            : _store.Mapper.ToObject<User>(_read[user]);
+        Touch(cacheKey);
         var oldKeys = UserLookup.KeysOf(pool, before).ToHashSet();
         var newKeys = UserLookup.KeysOf(pool, user).ToHashSet();
         foreach (var key in oldKeys.Except(newKeys))
@@ -115,7 +123,7 @@ public sealed partial class StoreTransaction
             FileKey(pool.Id, key, user.Id);
         }
 
-        _store.Users.Update(UserDocument(user));
+        Save(cacheKey, UserDocument(user), d => _store.Users.Update(d));
     }
 
     /// <summary>Deletes a user with its lookup keys, its devices and its sign-ins.</summary>
@@ -168,17 +176,24 @@ public sealed partial class StoreTransaction
         _userCountChanges.Clear();
     }
 
-    private void Touch(string key) => _touched.Add(key);
+    private void Touch(string key)
+    {
+        _touched.Add(key);
+        _saved.Remove(key);
+    }
 
-    /// <summary>
-    /// An update must start from what this transaction read: a copy read outside it may be stale, or shared with
-    /// other readers through the cache, and writing it back could lose another request's update.
-    /// </summary>
+    /// <summary>Writes a document by <paramref name="write"/> and keeps it to cache under <paramref name="cacheKey"/> after the commit.</summary>
+    private void Save(string cacheKey, BsonDocument document, Action<BsonDocument> write)
+    {
+        write(document);
+        _saved[cacheKey] = document;
+    }
+
     /// <summary>Inserts an entity's document, cached under <paramref name="cachePrefix"/> and its ID, and marks that key changed.</summary>
     private void Insert<T>(ILiteCollection<BsonDocument> collection, string cachePrefix, string id, T entity)
     {
         Touch(cachePrefix + id);
-        collection.Insert(_store.Mapper.ToDocument(entity));
+        Save(cachePrefix + id, _store.Mapper.ToDocument(entity), d => collection.Insert(d));
     }
 
     /// <summary>Replaces the document of an entity this transaction read, cached under <paramref name="cachePrefix"/> and its ID.</summary>
@@ -186,12 +201,16 @@ public sealed partial class StoreTransaction
     {
         RequireReadHere(entity, id);
         Touch(cachePrefix + id);
-        collection.Update(_store.Mapper.ToDocument(entity));
+        Save(cachePrefix + id, _store.Mapper.ToDocument(entity), d => collection.Update(d));
     }
 
+    /// <summary>
+    /// An update must start from what this transaction read: a copy read outside it may be stale, or shared with
+    /// other readers through the cache, and writing it back could lose another request's update.
+    /// </summary>
     private void RequireReadHere(object entity, string id)
     {
-        if (!_read.Contains(entity))
+        if (!_read.ContainsKey(entity))
         {
             throw new InvalidOperationException($"{entity.GetType().Name} {id} was read outside the transaction that changes it.");
         }

@@ -91,6 +91,66 @@ public sealed class StoreTests
     }
 
     [Fact]
+    public void AUserAWriteLeftInTheCache_ReadsAsTheDatabaseHoldsIt()
+    {
+        using var test = Seeded();
+        var id = AliceId(test);
+        var pool = test.Store.GetPool("us-east-1_DemoAlias")!;
+        var lastModified = new DateTime(2026, 11, 26, 10, 0, 0, 123, DateTimeKind.Utc).AddTicks(4_567);
+
+        test.Store.Write(tx =>
+        {
+            var user = test.Store.GetUser(id)!;
+            user.UserLastModifiedDate = lastModified;
+            tx.UpdateUser(pool, user);
+        });
+
+        var read = test.Store.GetUser(id)!;
+        var stored = test.Store.Mapper.ToObject<User>(test.Store.Users.FindById(id));
+        read.UserLastModifiedDate.Should().Be(lastModified.AddTicks(-4_567), "BSON keeps dates to the millisecond");
+        ((object)test.Store.Mapper.ToDocument(read)).Should().Be(test.Store.Mapper.ToDocument(stored), "a read from the cache and one from the file agree");
+    }
+
+    [Fact]
+    public void AnAliasChangedByOneWriteAfterAnother_FindsTheUserByTheLatestOnly()
+    {
+        using var test = Seeded();
+        var original = test.Store.GetUser(AliceId(test))!.GetAttribute("email")!;
+        FoundByEmail(test, original).Should().Be(AliceId(test));
+
+        ChangeEmail(test, "first@example.com");
+        ChangeEmail(test, "second@example.com");
+
+        FoundByEmail(test, original).Should().BeNull();
+        FoundByEmail(test, "first@example.com").Should().BeNull();
+        FoundByEmail(test, "second@example.com").Should().Be(AliceId(test));
+        test.Store.CheckInvariants().Problems.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void AUserUpdatedTwiceInOneWrite_IsFoundByItsLatestAliasOnly()
+    {
+        using var test = Seeded();
+        var original = test.Store.GetUser(AliceId(test))!.GetAttribute("email")!;
+
+        test.Store.Write(tx =>
+        {
+            var pool = test.Store.GetPool("us-east-1_DemoAlias")!;
+            var user = test.Store.GetUser(AliceId(test))!;
+            var email = user.Attributes.Find(a => a.Name == "email")!;
+            email.Value = "first@example.com";
+            tx.UpdateUser(pool, user);
+            email.Value = "second@example.com";
+            tx.UpdateUser(pool, user);
+        });
+
+        FoundByEmail(test, original).Should().BeNull();
+        FoundByEmail(test, "first@example.com").Should().BeNull();
+        FoundByEmail(test, "second@example.com").Should().Be(AliceId(test));
+        test.Store.CheckInvariants().Problems.Should().BeEmpty();
+    }
+
+    [Fact]
     public void ALookupThatMissed_FindsTheUserAddedAfterIt()
     {
         using var test = Seeded();
@@ -146,6 +206,19 @@ public sealed class StoreTests
         var test = new TestBackend();
         new Seeder(test.Backend).LoadFile(TestBackend.DemoSeed);
         return test;
+    }
+
+    private static void ChangeEmail(TestBackend test, string email) => test.Store.Write(tx =>
+    {
+        var user = test.Store.GetUser(AliceId(test))!;
+        user.Attributes.Find(a => a.Name == "email")!.Value = email;
+        tx.UpdateUser(test.Store.GetPool("us-east-1_DemoAlias")!, user);
+    });
+
+    private static string? FoundByEmail(TestBackend test, string email)
+    {
+        var pool = test.Store.GetPool("us-east-1_DemoAlias")!;
+        return test.Store.FindUserId(pool.Id, new LookupKey(UserLookup.Email, UserLookup.Fold(pool, UserLookup.Email, email)));
     }
 
     private static string AliceId(TestBackend test) => User.IdOf("us-east-1_DemoAlias", "5b0e8a3c-1f2d-4e6a-9c7b-2d4f6a8b0c1e");

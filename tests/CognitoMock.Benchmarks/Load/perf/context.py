@@ -54,6 +54,10 @@ class Context:
         self._owned.append(proc)
         return proc
 
+    def stop(self, server):
+        server.stop()
+        self._owned.remove(server.proc)
+
     def stop_owned(self):
         while self._owned:
             self._owned.pop().stop()
@@ -85,7 +89,7 @@ class Context:
                                                                 data.generate_spec(self.large_users, self.large_devices)],
                                            timeout=self.seed_timeout))
             server.proc.wait_for(r"Press Ctrl\+C to stop\.", 60)
-            self.stop_owned()
+            self.stop(server)   # only the generator: the scenario may have started others already
             self.keep_large_pool(generated)
         shutil.copyfile(source, destination)
         if os.path.exists(source.replace(".db", "-log.db")):
