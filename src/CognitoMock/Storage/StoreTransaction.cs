@@ -40,8 +40,17 @@ public sealed partial class StoreTransaction
     /// <summary>A write too wide to list (a pool deleted, the state reset): every cached read is stale.</summary>
     internal bool TouchedEverything { get; private set; }
 
-    /// <summary>The documents this transaction saved and did not delete after, by cache key: what the cache holds once it commits.</summary>
+    /// <summary>
+    /// The documents this transaction saved and did not delete after, by cache key: what the cache holds once it
+    /// commits. Only the first <see cref="SavedLimit"/> are kept; the rest are read from the file when asked for.
+    /// </summary>
     internal IReadOnlyDictionary<string, BsonDocument> Saved => _saved;
+
+    /// <summary>
+    /// A request saves a few documents. A seed saves every user it loads, and keeping them all for the cache
+    /// would hold the whole seed in memory until it commits.
+    /// </summary>
+    internal const int SavedLimit = 1_000;
 
     /// <summary>An entity this transaction read from the database, and so may update, with the document it was read from.</summary>
     internal void Remember(object entity, BsonDocument document) => _read[entity] = document;
@@ -186,7 +195,11 @@ public sealed partial class StoreTransaction
     private void Save(string cacheKey, BsonDocument document, Action<BsonDocument> write)
     {
         write(document);
-        _saved[cacheKey] = document;
+        // Touch took any earlier save of the key out, so one left out here is not cached stale: it is not cached.
+        if (_saved.Count < SavedLimit)
+        {
+            _saved[cacheKey] = document;
+        }
     }
 
     /// <summary>Inserts an entity's document, cached under <paramref name="cachePrefix"/> and its ID, and marks that key changed.</summary>

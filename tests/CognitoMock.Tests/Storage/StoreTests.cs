@@ -151,6 +151,26 @@ public sealed class StoreTests
     }
 
     [Fact]
+    public void AWriteOfManyUsers_KeepsOnlyTheFirstForTheCache_AndEveryOneReadsBack()
+    {
+        using var test = Seeded();
+        var pool = test.Store.GetPool("us-east-1_DemoAlias")!;
+        var users = Enumerable.Range(0, StoreTransaction.SavedLimit + 50)
+            .Select(i => User.Create(pool.Id, $"bulk{i}", Guid.NewGuid().ToString(), [], UserStatuses.Confirmed, DateTime.UtcNow))
+            .ToList();
+
+        var kept = test.Store.Write(tx =>
+        {
+            users.ForEach(user => tx.InsertUser(pool, user));
+            return tx.Saved.Count;
+        });
+
+        kept.Should().Be(StoreTransaction.SavedLimit, "a seed must not hold every user it wrote in memory until it commits");
+        users.Should().AllSatisfy(user => test.Store.GetUser(user.Id)!.Username.Should().Be(user.Username));
+        test.Store.FindUserId(pool.Id, new LookupKey(UserLookup.Username, users[^1].Username)).Should().Be(users[^1].Id);
+    }
+
+    [Fact]
     public void ALookupThatMissed_FindsTheUserAddedAfterIt()
     {
         using var test = Seeded();

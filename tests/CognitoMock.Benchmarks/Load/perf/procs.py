@@ -37,9 +37,10 @@ class Proc:
         return self
 
     def wait_for(self, pattern, timeout):
-        """Waits for a line of output matching pattern; returns the match and the seconds since launch."""
+        """Waits up to timeout seconds from now for a line of output matching pattern; returns the match and the
+        seconds since launch. From now, not from launch: a line printed after a long seeding still gets its time."""
         regex = re.compile(pattern)
-        deadline = self.launched + timeout
+        deadline = time.monotonic() + timeout
         while True:
             match = regex.search(self.log_text())
             if match:
