@@ -92,7 +92,6 @@ public sealed partial class StoreTransaction
     /// <summary>Inserts a user and files it under its lookup keys; a key already taken throws <see cref="LookupKeyTakenException"/>.</summary>
     public void InsertUser(UserPool pool, User user)
     {
-        Touch("user:" + user.Id);
         try
         {
             Save("user:" + user.Id, UserDocument(user), d => _store.Users.Insert(d));
@@ -119,7 +118,6 @@ public sealed partial class StoreTransaction
         var before = Changed(cacheKey)
             ? _store.GetUser(user.Id) ?? throw new InvalidOperationException($"User {user.Id} is not stored.")
             : _store.Mapper.ToObject<User>(_read[user]);
-        Touch(cacheKey);
         var oldKeys = UserLookup.KeysOf(pool, before).ToHashSet();
         var newKeys = UserLookup.KeysOf(pool, user).ToHashSet();
         foreach (var key in oldKeys.Except(newKeys))
@@ -191,11 +189,15 @@ public sealed partial class StoreTransaction
         _saved.Remove(key);
     }
 
-    /// <summary>Writes a document by <paramref name="write"/> and keeps it to cache under <paramref name="cacheKey"/> after the commit.</summary>
+    /// <summary>
+    /// Marks <paramref name="cacheKey"/> changed, writes a document by <paramref name="write"/> and keeps it to
+    /// cache under that key after the commit, while fewer than <see cref="SavedLimit"/> are kept.
+    /// </summary>
     private void Save(string cacheKey, BsonDocument document, Action<BsonDocument> write)
     {
+        // Touch takes out any earlier save of the key, so one not kept here is read from the file, never stale.
+        Touch(cacheKey);
         write(document);
-        // Touch took any earlier save of the key out, so one left out here is not cached stale: it is not cached.
         if (_saved.Count < SavedLimit)
         {
             _saved[cacheKey] = document;
@@ -205,7 +207,6 @@ public sealed partial class StoreTransaction
     /// <summary>Inserts an entity's document, cached under <paramref name="cachePrefix"/> and its ID, and marks that key changed.</summary>
     private void Insert<T>(ILiteCollection<BsonDocument> collection, string cachePrefix, string id, T entity)
     {
-        Touch(cachePrefix + id);
         Save(cachePrefix + id, _store.Mapper.ToDocument(entity), d => collection.Insert(d));
     }
 
@@ -213,7 +214,6 @@ public sealed partial class StoreTransaction
     private void Update<T>(ILiteCollection<BsonDocument> collection, string cachePrefix, string id, T entity) where T : class
     {
         RequireReadHere(entity, id);
-        Touch(cachePrefix + id);
         Save(cachePrefix + id, _store.Mapper.ToDocument(entity), d => collection.Update(d));
     }
 
