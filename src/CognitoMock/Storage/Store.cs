@@ -21,8 +21,9 @@ public sealed class DataFileUnreadableException(string path, Exception inner)
 }
 
 /// <summary>
-/// All state, in one LiteDB database: pools, app clients, users, the user lookup index, devices and the
-/// instance's own secrets. Nothing outside this folder knows it is LiteDB.
+/// All state, in one LiteDB database: pools, app clients, users, devices and the instance's own secrets. The
+/// user lookup index, derived from the users, is kept in memory beside it (<see cref="LookupIndex"/>). Nothing
+/// outside this folder knows it is LiteDB.
 /// </summary>
 /// <remarks>
 /// Writes go one at a time through <see cref="Write{T}"/>, each in one LiteDB transaction, so a change that
@@ -52,7 +53,6 @@ public sealed partial class Store : IDisposable
         Pools = db.GetCollection("pools");
         Clients = db.GetCollection("clients");
         Users = db.GetCollection("users");
-        Keys = db.GetCollection("userkeys");
         DeviceSets = db.GetCollection("devicesets");
         UserCounts = db.GetCollection("usercounts");
         Meta = db.GetCollection("meta");
@@ -60,6 +60,9 @@ public sealed partial class Store : IDisposable
         Challenges = db.GetCollection("challenges");
         SigningKeys = db.GetCollection("signingkeys");
         EnsureIndexes();
+        // Files made before the index moved to memory keep it in this collection, which nothing reads now.
+        db.DropCollection("userkeys");
+        BuildLookupIndex();
     }
 
     internal BsonMapper Mapper { get; }
@@ -70,9 +73,7 @@ public sealed partial class Store : IDisposable
 
     internal ILiteCollection<BsonDocument> Users { get; }
 
-    /// <summary>The lookup index: _id is pool, kind and folded value; User is the user's _id.</summary>
-    internal ILiteCollection<BsonDocument> Keys { get; }
-
+    internal LookupIndex Lookup { get; } = new();
 
     /// <summary>How many users each pool has: _id is the pool's ID, Count the number, kept by every user insert and delete.</summary>
     internal ILiteCollection<BsonDocument> UserCounts { get; }
@@ -188,12 +189,9 @@ public sealed partial class Store : IDisposable
     public IEnumerable<User> UsersOf(string userPoolId) =>
         Users.Find(InPool(PoolOrderField, userPoolId)).Select(Read<User>).OfType<User>();
 
-    /// <summary>The _id of the user filed under a lookup key, by one index seek.</summary>
-    public string? FindUserId(string userPoolId, LookupKey key)
-    {
-        var id = KeyId(userPoolId, key);
-        return Cached("key:" + id, () => Keys.FindById(id)?["User"].AsString);
-    }
+    /// <summary>The _id of the user filed under a lookup key; a write finds its own changes.</summary>
+    public string? FindUserId(string userPoolId, LookupKey key) =>
+        InWrite ? _transaction!.Lookup.Find(userPoolId, key) : Lookup.Find(userPoolId, key);
 
     /// <summary>A secret of this instance, made on first use and kept in the database so it survives restarts.</summary>
     public byte[] Secret(string name, Func<byte[]> create)
@@ -232,7 +230,7 @@ public sealed partial class Store : IDisposable
 
         lock (_writeLock)
         {
-            var transaction = new StoreTransaction(this);
+            var transaction = new StoreTransaction(this, Lookup);
             _transaction = transaction;
             _writerThread = Environment.CurrentManagedThreadId;
             _db.BeginTrans();
@@ -243,6 +241,7 @@ public sealed partial class Store : IDisposable
                 transaction.WriteCounts();
                 _db.Commit();
                 committed = true;
+                Lookup.Apply(transaction.Lookup);
                 return result;
             }
             catch
@@ -283,9 +282,6 @@ public sealed partial class Store : IDisposable
         var prefix = userPoolId + Separator;
         return Query.Between(field, prefix, prefix + '\uffff');
     }
-
-    internal static string KeyId(string userPoolId, LookupKey key) =>
-        string.Concat(userPoolId, Separator.ToString(), key.Kind, Separator.ToString(), key.Value);
 
     internal T? Read<T>(BsonDocument? document) where T : class
     {
@@ -345,6 +341,24 @@ public sealed partial class Store : IDisposable
         var value = load();
         _cache.Add(key, value, generation);
         return value;
+    }
+
+    /// <summary>
+    /// Files every user of every pool under its keys. Of two users that claim one key (a file edited by hand),
+    /// the first keeps it, and <see cref="CheckInvariants"/> names the other.
+    /// </summary>
+    private void BuildLookupIndex()
+    {
+        foreach (var pool in AllPools())
+        {
+            foreach (var user in UsersOf(pool.Id))
+            {
+                foreach (var key in UserLookup.KeysOf(pool, user))
+                {
+                    Lookup.TryAdd(pool.Id, key, user.Id);
+                }
+            }
+        }
     }
 
     private void EnsureIndexes()

@@ -32,7 +32,7 @@ public sealed partial class Store
             }
         }
 
-        var keys = Keys.FindAll().ToDictionary(k => k["_id"].AsString, k => k["User"].AsString, StringComparer.Ordinal);
+        var keys = Lookup.All().ToDictionary(k => KeyId(k.UserPoolId, k.Key), k => k.UserId, StringComparer.Ordinal);
         var expectedKeys = new HashSet<string>(StringComparer.Ordinal);
         var users = new HashSet<string>(StringComparer.Ordinal);
         var usersPerPool = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -63,7 +63,7 @@ public sealed partial class Store
 
         foreach (var (id, holder) in keys.Where(k => !expectedKeys.Contains(k.Key)))
         {
-            problems.Add($"the lookup key {id.Replace(Separator, '/')} finds user {holder}, who does not have it.");
+            problems.Add($"the lookup key {id} finds user {holder}, who does not have it.");
         }
 
         var devices = 0;
@@ -94,4 +94,6 @@ public sealed partial class Store
 
         return new InvariantReport(pools.Count, clients, users.Count, devices, problems);
     }
+
+    private static string KeyId(string userPoolId, LookupKey key) => string.Join('/', userPoolId, key.Kind, key.Value);
 }

@@ -32,7 +32,14 @@ public sealed partial class StoreTransaction
     private readonly Dictionary<string, BsonDocument> _saved = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _userCountChanges = new(StringComparer.Ordinal);
 
-    internal StoreTransaction(Store store) => _store = store;
+    internal StoreTransaction(Store store, LookupIndex lookup)
+    {
+        _store = store;
+        Lookup = new LookupChanges(lookup);
+    }
+
+    /// <summary>The lookup keys this transaction filed and unfiled, which the index takes on when it commits.</summary>
+    internal LookupChanges Lookup { get; }
 
     /// <summary>The cached reads this transaction's writes make stale.</summary>
     internal IEnumerable<string> Touched => _touched;
@@ -71,7 +78,7 @@ public sealed partial class StoreTransaction
             _store.DeviceSets.Delete(user.Id);
         }
 
-        _store.Keys.DeleteMany(Store.InPool("_id", userPoolId));
+        Lookup.DropPool(userPoolId);
         _store.Users.DeleteMany(Store.InPool(Store.PoolOrderField, userPoolId));
         _store.Clients.DeleteMany(Query.EQ(nameof(AppClient.UserPoolId), userPoolId));
         DeleteSignInStateOfPool(userPoolId);
@@ -103,7 +110,7 @@ public sealed partial class StoreTransaction
 
         foreach (var key in UserLookup.KeysOf(pool, user))
         {
-            FileKey(pool.Id, key, user.Id);
+            Lookup.File(pool.Id, key, user.Id);
         }
 
         CountUsers(pool.Id, +1);
@@ -122,12 +129,12 @@ public sealed partial class StoreTransaction
         var newKeys = UserLookup.KeysOf(pool, user).ToHashSet();
         foreach (var key in oldKeys.Except(newKeys))
         {
-            UnfileKey(pool.Id, key);
+            Lookup.Unfile(pool.Id, key);
         }
 
         foreach (var key in newKeys.Except(oldKeys))
         {
-            FileKey(pool.Id, key, user.Id);
+            Lookup.File(pool.Id, key, user.Id);
         }
 
         Save(cacheKey, UserDocument(user), d => _store.Users.Update(d));
@@ -142,7 +149,7 @@ public sealed partial class StoreTransaction
         DeleteSignInStateOfUser(user.Id);
         foreach (var key in UserLookup.KeysOf(pool, user))
         {
-            UnfileKey(pool.Id, key);
+            Lookup.Unfile(pool.Id, key);
         }
 
         _store.Users.Delete(user.Id);
@@ -157,7 +164,7 @@ public sealed partial class StoreTransaction
         _store.Challenges.DeleteAll();
         _store.SigningKeys.DeleteAll();
         _store.DeviceSets.DeleteAll();
-        _store.Keys.DeleteAll();
+        Lookup.Clear();
         _store.Users.DeleteAll();
         _store.UserCounts.DeleteAll();
         _store.Clients.DeleteAll();
@@ -226,26 +233,6 @@ public sealed partial class StoreTransaction
         if (!_read.ContainsKey(entity))
         {
             throw new InvalidOperationException($"{entity.GetType().Name} {id} was read outside the transaction that changes it.");
-        }
-    }
-
-    private void UnfileKey(string userPoolId, LookupKey key)
-    {
-        var id = Store.KeyId(userPoolId, key);
-        Touch("key:" + id);
-        _store.Keys.Delete(id);
-    }
-
-    private void FileKey(string userPoolId, LookupKey key, string userId)
-    {
-        Touch("key:" + Store.KeyId(userPoolId, key));
-        try
-        {
-            _store.Keys.Insert(new BsonDocument { ["_id"] = Store.KeyId(userPoolId, key), ["User"] = userId });
-        }
-        catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
-        {
-            throw new LookupKeyTakenException(key);
         }
     }
 

@@ -55,7 +55,7 @@ public sealed class InvariantTests
     public void ALookupKeyOfNobody_AndAWrongCount_AreNamed()
     {
         using var test = Seeded();
-        test.Store.Keys.Insert(new BsonDocument { ["_id"] = Pool + "\u001fusername\u001fghost", ["User"] = "nobody" });
+        test.Store.Lookup.TryAdd(Pool, new LookupKey(UserLookup.Username, "ghost"), "nobody");
         test.Store.UserCounts.Upsert(new BsonDocument { ["_id"] = Pool, ["Count"] = 99 });
 
         var problems = test.Store.CheckInvariants().Problems;

@@ -1,0 +1,204 @@
+using CognitoMock.Domain;
+using CognitoMock.Seeding;
+using CognitoMock.Storage;
+using LiteDB;
+
+namespace CognitoMock.Tests.Storage;
+
+/// <summary>
+/// The lookup index lives in memory and is built from the users when the store opens. A write's changes to it
+/// are that write's alone until it commits, go with it if it rolls back, and survive a reopen because they are
+/// rebuilt from the users it saved.
+/// </summary>
+public sealed class LookupIndexTests
+{
+    private const string Pool = "us-east-1_DemoAlias";
+    private static readonly string Alice = User.IdOf(Pool, "5b0e8a3c-1f2d-4e6a-9c7b-2d4f6a8b0c1e");
+    private static readonly string Bob = User.IdOf(Pool, "8c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f");
+
+    [Fact]
+    public void AnEmailAWriteMoves_IsFoundThereByTheWriteAtOnce_AndByOtherReadersOnceItCommits()
+    {
+        using var test = Seeded();
+        (string? Old, string? New) duringByWrite = default, duringByOthers = default;
+
+        test.Store.Write(tx =>
+        {
+            SetEmail(test, tx, Alice, "new@example.com");
+            duringByWrite = (Email(test, "alice@example.com"), Email(test, "new@example.com"));
+            // A thread of its own: a task waited on could run inline, on the writer's thread.
+            var reader = new Thread(() => duringByOthers = (Email(test, "alice@example.com"), Email(test, "new@example.com")));
+            reader.Start();
+            reader.Join();
+        });
+
+        duringByWrite.Should().Be(((string?)null, Alice));
+        duringByOthers.Should().Be((Alice, (string?)null), "no reader outside the write finds what it has not committed");
+        (Email(test, "alice@example.com"), Email(test, "new@example.com")).Should().Be(((string?)null, Alice));
+    }
+
+    [Fact]
+    public void AWriteThatFails_LeavesEveryKeyAsItWas()
+    {
+        using var test = Seeded();
+        var pool = test.Store.GetPool(Pool)!;
+
+        var act = () => test.Store.Write(tx =>
+        {
+            SetEmail(test, tx, Alice, "new@example.com");
+            tx.InsertUser(pool, User.Create(Pool, "zoe", "99999999-9999-4999-8999-999999999999", [], UserStatuses.Confirmed, DateTime.UtcNow));
+            throw new InvalidOperationException("the operation changed its mind");
+        });
+
+        act.Should().Throw<InvalidOperationException>();
+        Email(test, "alice@example.com").Should().Be(Alice);
+        Email(test, "new@example.com").Should().BeNull();
+        test.Store.FindUserId(Pool, new LookupKey(UserLookup.Username, "zoe")).Should().BeNull();
+        test.Store.CheckInvariants().Problems.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void AnEmailOneUserGivesUp_AnotherMayTakeInTheSameWrite_ButNotWhileItIsHeld()
+    {
+        using var test = Seeded();
+
+        var whileHeld = () => test.Store.Write(tx => SetEmail(test, tx, Bob, "alice@example.com"));
+
+        whileHeld.Should().Throw<LookupKeyTakenException>().Which.Key.Should().Be(new LookupKey(UserLookup.Email, "alice@example.com"));
+        test.Store.Write(tx =>
+        {
+            SetEmail(test, tx, Alice, "alice@elsewhere.example.com");
+            SetEmail(test, tx, Bob, "alice@example.com");
+        });
+        Email(test, "alice@example.com").Should().Be(Bob);
+        Email(test, "bob@example.com").Should().BeNull();
+        Email(test, "alice@elsewhere.example.com").Should().Be(Alice);
+    }
+
+    [Fact]
+    public void ADeletedPool_FindsNobody_InTheWriteThatDeletesItAndAfter_WhileOtherPoolsKeepTheirKeys()
+    {
+        using var test = Seeded();
+        var other = test.Store.AllPools().First(p => p.Id != Pool);
+        var someoneElse = test.Store.UsersOf(other.Id).First();
+        string? during = "not looked up";
+
+        test.Store.Write(tx =>
+        {
+            tx.DeletePool(Pool);
+            during = Email(test, "alice@example.com");
+        });
+
+        during.Should().BeNull();
+        Email(test, "alice@example.com").Should().BeNull();
+        test.Store.FindUserId(other.Id, UserLookup.KeysOf(other, someoneElse).First()).Should().Be(someoneElse.Id);
+        test.Store.CheckInvariants().Problems.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void AReset_FindsNobody_AndAUserAddedInTheSameWriteIsFound()
+    {
+        using var test = Seeded();
+        var pool = test.Store.GetPool(Pool)!;
+
+        test.Store.Write(tx =>
+        {
+            tx.Reset();
+            tx.InsertPool(pool);
+            tx.InsertUser(pool, User.Create(Pool, "zoe", "99999999-9999-4999-8999-999999999999", [], UserStatuses.Confirmed, DateTime.UtcNow));
+        });
+
+        Email(test, "alice@example.com").Should().BeNull();
+        test.Store.FindUserId(Pool, new LookupKey(UserLookup.Username, "alice")).Should().BeNull();
+        test.Store.FindUserId(Pool, new LookupKey(UserLookup.Username, "zoe")).Should().Be(User.IdOf(Pool, "99999999-9999-4999-8999-999999999999"));
+    }
+
+    [Fact]
+    public void AReopenedFile_FindsEveryUserByTheKeysItsLastWritesGaveThem()
+    {
+        WithFile(path =>
+        {
+            using (var test = Seeded(path))
+            {
+                test.Store.Write(tx => SetEmail(test, tx, Alice, "new@example.com"));
+            }
+
+            using var reopened = new TestBackend(path);
+            (Email(reopened, "alice@example.com"), Email(reopened, "new@example.com")).Should().Be(((string?)null, Alice));
+            reopened.Store.FindUserId(Pool, new LookupKey(UserLookup.Username, "bob")).Should().Be(Bob);
+            reopened.Store.CheckInvariants().Problems.Should().BeEmpty();
+        });
+    }
+
+    [Fact]
+    public void AFileThatKeptTheIndexInACollection_OpensWithoutIt()
+    {
+        WithFile(path =>
+        {
+            Seeded(path).Dispose();
+            using (var before = new LiteDatabase(path))
+            {
+                before.GetCollection("userkeys").Insert(new BsonDocument { ["_id"] = Pool + "\u001fusername\u001fnobody", ["User"] = Alice });
+            }
+
+            using (var reopened = new TestBackend(path))
+            {
+                reopened.Store.FindUserId(Pool, new LookupKey(UserLookup.Username, "alice")).Should().Be(Alice);
+                reopened.Store.FindUserId(Pool, new LookupKey(UserLookup.Username, "nobody")).Should().BeNull("the old collection is not read");
+            }
+
+            using var after = new LiteDatabase(path);
+            after.CollectionExists("userkeys").Should().BeFalse();
+        });
+    }
+
+    [Fact]
+    public void TwoUsersWithOneEmailInTheFile_AreNamedByTheCheck_AfterAReopen()
+    {
+        WithFile(path =>
+        {
+            using (var test = Seeded(path))
+            {
+                var bob = test.Store.Users.FindById(Bob);
+                bob["Attributes"].AsArray.First(a => a["Name"] == "email")["Value"] = "alice@example.com";
+                test.Store.Users.Update(bob);
+            }
+
+            using var reopened = new TestBackend(path);
+            reopened.Store.CheckInvariants().Problems.Should().ContainSingle()
+                .Which.Should().Be($"user {Bob} has email \"alice@example.com\", which finds user {Alice}.");
+        });
+    }
+
+    private static TestBackend Seeded(string? path = null)
+    {
+        var test = new TestBackend(path);
+        new Seeder(test.Backend).LoadFile(TestBackend.DemoSeed);
+        return test;
+    }
+
+    private static void WithFile(Action<string> test)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"lookup-{Guid.NewGuid():N}.db");
+        try
+        {
+            test(path);
+        }
+        finally
+        {
+            foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileNameWithoutExtension(path) + "*"))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    private static void SetEmail(TestBackend test, StoreTransaction tx, string userId, string email)
+    {
+        var user = test.Store.GetUser(userId)!;
+        user.Attributes.Find(a => a.Name == "email")!.Value = email;
+        tx.UpdateUser(test.Store.GetPool(Pool)!, user);
+    }
+
+    private static string? Email(TestBackend test, string email) => test.Store.FindUserId(Pool, new LookupKey(UserLookup.Email, email));
+}
