@@ -62,7 +62,8 @@ public sealed partial class Store : IDisposable
         EnsureIndexes();
         // Files made before the index moved to memory keep it in this collection, which nothing reads now.
         db.DropCollection("userkeys");
-        BuildLookupIndex();
+        // A thread of its own, not the pool's: requests that wait for the build must not hold up its start.
+        _lookupBuilt = Task.Factory.StartNew(BuildLookupIndex, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     internal BsonMapper Mapper { get; }
@@ -73,7 +74,24 @@ public sealed partial class Store : IDisposable
 
     internal ILiteCollection<BsonDocument> Users { get; }
 
-    internal LookupIndex Lookup { get; } = new();
+    /// <summary>The lookup index, once it is built: the first to ask while it is being built waits for it.</summary>
+    internal LookupIndex Lookup
+    {
+        get
+        {
+            _lookupBuilt.GetAwaiter().GetResult();
+            return _lookup;
+        }
+    }
+
+    private readonly LookupIndex _lookup = new();
+
+    /// <summary>
+    /// The build of the lookup index from the users, which starts when the store opens. A file of 100,000 users
+    /// takes seconds to read, so the store opens without waiting for it: requests that name no user, such as
+    /// ListUserPools, are answered at once, and the rest wait until it is done.
+    /// </summary>
+    private readonly Task _lookupBuilt;
 
     /// <summary>How many users each pool has: _id is the pool's ID, Count the number, kept by every user insert and delete.</summary>
     internal ILiteCollection<BsonDocument> UserCounts { get; }
@@ -230,6 +248,7 @@ public sealed partial class Store : IDisposable
 
         lock (_writeLock)
         {
+            // No write begins before the index is built: the build reads the users as no write has changed them.
             var transaction = new StoreTransaction(this, Lookup);
             _transaction = transaction;
             _writerThread = Environment.CurrentManagedThreadId;
@@ -241,7 +260,7 @@ public sealed partial class Store : IDisposable
                 transaction.WriteCounts();
                 _db.Commit();
                 committed = true;
-                Lookup.Apply(transaction.Lookup);
+                _lookup.Apply(transaction.Lookup);
                 return result;
             }
             catch
@@ -272,6 +291,15 @@ public sealed partial class Store : IDisposable
 
     public void Dispose()
     {
+        // The build reads the database, so it ends before the database closes; a failed one has nothing to undo.
+        try
+        {
+            _lookupBuilt.Wait();
+        }
+        catch (AggregateException)
+        {
+        }
+
         _db.Dispose();
         _ownership?.Dispose();
     }
@@ -355,7 +383,7 @@ public sealed partial class Store : IDisposable
             {
                 foreach (var key in UserLookup.KeysOf(pool, user))
                 {
-                    Lookup.TryAdd(pool.Id, key, user.Id);
+                    _lookup.TryAdd(pool.Id, key, user.Id);
                 }
             }
         }
@@ -389,6 +417,38 @@ public sealed partial class Store : IDisposable
         mapper.Entity<User>().Id(u => u.Id, autoId: false);
         mapper.Entity<Grant>().Id(g => g.Id, autoId: false);
         mapper.Entity<ChallengeSession>().Id(c => c.Id, autoId: false);
+        LearnEveryStoredType(mapper, typeof(UserPool), typeof(AppClient), typeof(User), typeof(Grant), typeof(ChallengeSession));
         return mapper;
+    }
+
+    /// <summary>
+    /// LiteDB's mapper learns a type's members the first time it maps one, and publishes the type before it has
+    /// learned them all: a second thread mapping the same type at that moment fails ("Collection was
+    /// modified"). Requests and the build of the lookup index read on many threads from the start, so the
+    /// mapper learns every stored type here, on one thread, by the method it would call itself (internal, by
+    /// reflection on the pinned version; MapperTests shows it if an upgrade renames it).
+    /// </summary>
+    private static void LearnEveryStoredType(BsonMapper mapper, params Type[] roots)
+    {
+        var learn = typeof(BsonMapper).GetMethod("GetEntityMapper", BindingFlags.Instance | BindingFlags.NonPublic);
+        var seen = new HashSet<Type>();
+        var next = new Queue<Type>(roots);
+        while (learn is not null && next.TryDequeue(out var type))
+        {
+            if (!seen.Add(type))
+            {
+                continue;
+            }
+
+            learn.Invoke(mapper, [type]);
+            foreach (var property in type.GetProperties(BindingFlags.Instance | BindingFlags.Public))
+            {
+                var stored = property.PropertyType.IsGenericType ? property.PropertyType.GetGenericArguments()[^1] : property.PropertyType;
+                if (stored.Assembly == typeof(User).Assembly && !stored.IsEnum)
+                {
+                    next.Enqueue(stored);
+                }
+            }
+        }
     }
 }
