@@ -27,8 +27,9 @@ public sealed class DataFileUnreadableException(string path, Exception inner)
 /// </summary>
 /// <remarks>
 /// Writes go one at a time through <see cref="Write{T}"/>, each in one LiteDB transaction, so a change that
-/// touches several documents (a user and its lookup keys, a pool and everything under it) is atomic, and a
-/// check-then-write inside it cannot race another writer. Reads need no lock: LiteDB gives each a snapshot.
+/// touches several documents (a user and its devices, a pool and everything under it) is atomic, and a
+/// check-then-write inside it cannot race another writer. Its lookup keys change with it: other readers find
+/// them only once it commits. Reads need no lock: LiteDB gives each a snapshot.
 /// </remarks>
 public sealed partial class Store : IDisposable
 {
@@ -49,7 +50,6 @@ public sealed partial class Store : IDisposable
         LimitTransactionMemory(db);
         db.CheckpointSize = CheckpointPages;
         _ownership = ownership;
-        Mapper = CreateMapper();
         Pools = db.GetCollection("pools");
         Clients = db.GetCollection("clients");
         Users = db.GetCollection("users");
@@ -66,7 +66,10 @@ public sealed partial class Store : IDisposable
         _lookupBuilt = Task.Factory.StartNew(BuildLookupIndex, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
-    internal BsonMapper Mapper { get; }
+    /// <summary>Every store maps the same way, so the process makes one mapper, when a store first needs it.</summary>
+    internal static BsonMapper Mapper => SharedMapper.Value;
+
+    private static readonly Lazy<BsonMapper> SharedMapper = new(CreateMapper);
 
     internal ILiteCollection<BsonDocument> Pools { get; }
 
@@ -401,7 +404,8 @@ public sealed partial class Store : IDisposable
         Challenges.EnsureIndex(nameof(ChallengeSession.Expires));
     }
 
-    private static BsonMapper CreateMapper()
+    /// <summary>A mapper for the store's documents, which has learned every stored type (<see cref="LearnEveryStoredType"/>).</summary>
+    internal static BsonMapper CreateMapper()
     {
         // Attribute values are data: keep their whitespace and empty strings exactly.
         var mapper = new BsonMapper { TrimWhitespace = false, EmptyStringToNull = false, SerializeNullValues = false };
@@ -417,7 +421,7 @@ public sealed partial class Store : IDisposable
         mapper.Entity<User>().Id(u => u.Id, autoId: false);
         mapper.Entity<Grant>().Id(g => g.Id, autoId: false);
         mapper.Entity<ChallengeSession>().Id(c => c.Id, autoId: false);
-        LearnEveryStoredType(mapper, typeof(UserPool), typeof(AppClient), typeof(User), typeof(Grant), typeof(ChallengeSession));
+        LearnEveryStoredType(mapper);
         return mapper;
     }
 
@@ -425,14 +429,15 @@ public sealed partial class Store : IDisposable
     /// LiteDB's mapper learns a type's members the first time it maps one, and publishes the type before it has
     /// learned them all: a second thread mapping the same type at that moment fails ("Collection was
     /// modified"). Requests and the build of the lookup index read on many threads from the start, so the
-    /// mapper learns every stored type here, on one thread, by the method it would call itself (internal, by
-    /// reflection on the pinned version; MapperTests shows it if an upgrade renames it).
+    /// mapper learns every stored type first, on one thread, by the method it would call itself (internal, by
+    /// reflection on the pinned version; MapperTests shows it if an upgrade renames it). That takes some 50 ms,
+    /// most of it compiling each member's getter and setter: once per process.
     /// </summary>
-    private static void LearnEveryStoredType(BsonMapper mapper, params Type[] roots)
+    private static void LearnEveryStoredType(BsonMapper mapper)
     {
         var learn = typeof(BsonMapper).GetMethod("GetEntityMapper", BindingFlags.Instance | BindingFlags.NonPublic);
         var seen = new HashSet<Type>();
-        var next = new Queue<Type>(roots);
+        var next = new Queue<Type>([typeof(UserPool), typeof(AppClient), typeof(User), typeof(Grant), typeof(ChallengeSession)]);
         while (learn is not null && next.TryDequeue(out var type))
         {
             if (!seen.Add(type))

@@ -131,7 +131,7 @@ public sealed partial class StoreTransaction
 
     private BsonDocument DeviceEntry(Device device)
     {
-        var entry = _store.Mapper.ToDocument(device);
+        var entry = Store.Mapper.ToDocument(device);
         entry["Order"] = Store.OrderOf(device);
         return entry;
     }

@@ -9,7 +9,8 @@ public sealed record InvariantReport(int Pools, int Clients, int Users, int Devi
 }
 
 // The rules every committed state keeps, checked from the documents themselves rather than through the
-// cache: what `cognito-mock --check` runs, and what the crash-safety script asks after every kill.
+// cache: what `cognito-mock --check` runs, and what the crash-safety script asks after every kill. The lookup
+// index is checked as the store holds it in memory: built from the file when it opened, then kept by writes.
 public sealed partial class Store
 {
     /// <summary>

@@ -40,7 +40,7 @@ public sealed partial class StoreTransaction
         }
     }
 
-    public void InsertChallenge(ChallengeSession challenge) => _store.Challenges.Insert(_store.Mapper.ToDocument(challenge));
+    public void InsertChallenge(ChallengeSession challenge) => _store.Challenges.Insert(Store.Mapper.ToDocument(challenge));
 
     /// <summary>Spends a challenge: its Session, and its twin's if it has one, open nothing any more.</summary>
     public void DeleteChallenge(ChallengeSession challenge)

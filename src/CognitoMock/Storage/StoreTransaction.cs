@@ -124,7 +124,7 @@ public sealed partial class StoreTransaction
         // The user as stored: the document it was read from, unless this transaction has saved it since.
         var before = Changed(cacheKey)
             ? _store.GetUser(user.Id) ?? throw new InvalidOperationException($"User {user.Id} is not stored.")
-            : _store.Mapper.ToObject<User>(_read[user]);
+            : Store.Mapper.ToObject<User>(_read[user]);
         var oldKeys = UserLookup.KeysOf(pool, before).ToHashSet();
         var newKeys = UserLookup.KeysOf(pool, user).ToHashSet();
         foreach (var key in oldKeys.Except(newKeys))
@@ -214,14 +214,14 @@ public sealed partial class StoreTransaction
     /// <summary>Inserts an entity's document, cached under <paramref name="cachePrefix"/> and its ID, and marks that key changed.</summary>
     private void Insert<T>(ILiteCollection<BsonDocument> collection, string cachePrefix, string id, T entity)
     {
-        Save(cachePrefix + id, _store.Mapper.ToDocument(entity), d => collection.Insert(d));
+        Save(cachePrefix + id, Store.Mapper.ToDocument(entity), d => collection.Insert(d));
     }
 
     /// <summary>Replaces the document of an entity this transaction read, cached under <paramref name="cachePrefix"/> and its ID.</summary>
     private void Update<T>(ILiteCollection<BsonDocument> collection, string cachePrefix, string id, T entity) where T : class
     {
         RequireReadHere(entity, id);
-        Save(cachePrefix + id, _store.Mapper.ToDocument(entity), d => collection.Update(d));
+        Save(cachePrefix + id, Store.Mapper.ToDocument(entity), d => collection.Update(d));
     }
 
     /// <summary>
@@ -236,9 +236,9 @@ public sealed partial class StoreTransaction
         }
     }
 
-    private BsonDocument UserDocument(User user)
+    private static BsonDocument UserDocument(User user)
     {
-        var document = _store.Mapper.ToDocument(user);
+        var document = Store.Mapper.ToDocument(user);
         document[Store.PoolOrderField] = Store.PoolOrderOf(user);
         return document;
     }

@@ -106,9 +106,9 @@ public sealed class StoreTests
         });
 
         var read = test.Store.GetUser(id)!;
-        var stored = test.Store.Mapper.ToObject<User>(test.Store.Users.FindById(id));
+        var stored = Store.Mapper.ToObject<User>(test.Store.Users.FindById(id));
         read.UserLastModifiedDate.Should().Be(lastModified.AddTicks(-4_567), "BSON keeps dates to the millisecond");
-        ((object)test.Store.Mapper.ToDocument(read)).Should().Be(test.Store.Mapper.ToDocument(stored), "a read from the cache and one from the file agree");
+        ((object)Store.Mapper.ToDocument(read)).Should().Be(Store.Mapper.ToDocument(stored), "a read from the cache and one from the file agree");
     }
 
     [Fact]
