@@ -1,4 +1,5 @@
 using CognitoMock.Randomness;
+using CognitoMock.Seeding;
 using CognitoMock.Storage;
 using Microsoft.Extensions.Time.Testing;
 
@@ -20,6 +21,31 @@ internal sealed class TestBackend : IDisposable
     public CognitoBackend Backend { get; }
 
     public static string DemoSeed => Path.Combine(AppContext.BaseDirectory, "seed-data", "demo.json");
+
+    /// <summary>A backend with the demo seed loaded, in memory or in the file at <paramref name="path"/>.</summary>
+    public static TestBackend Demo(string? path = null)
+    {
+        var test = new TestBackend(path);
+        new Seeder(test.Backend).LoadFile(DemoSeed);
+        return test;
+    }
+
+    /// <summary>Runs <paramref name="test"/> with the path of a new data file, and deletes the file and its log after.</summary>
+    public static void WithDataFile(string prefix, Action<string> test)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"{prefix}-{Guid.NewGuid():N}.db");
+        try
+        {
+            test(path);
+        }
+        finally
+        {
+            foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileNameWithoutExtension(path) + "*"))
+            {
+                File.Delete(file);
+            }
+        }
+    }
 
     public void Dispose() => Store.Dispose();
 }

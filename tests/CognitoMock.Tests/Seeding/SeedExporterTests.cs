@@ -10,8 +10,7 @@ public sealed class SeedExporterTests
     [Fact]
     public void AnExport_LoadedIntoAnEmptyMock_IsTheSameState()
     {
-        using var original = new TestBackend();
-        new Seeder(original.Backend).LoadFile(TestBackend.DemoSeed);
+        using var original = TestBackend.Demo();
         var exported = Json(SeedExporter.Export(original.Store));
 
         using var copy = new TestBackend();

@@ -19,8 +19,7 @@ public sealed class SeedSchemaTests
     [Fact]
     public void AnExport_FitsTheSchema()
     {
-        using var test = new TestBackend();
-        new Seeder(test.Backend).LoadFile(TestBackend.DemoSeed);
+        using var test = TestBackend.Demo();
         new Seeder(test.Backend).Load(SeedGenerator.Generate(new GeneratorOptions(Pools: 3, Users: 5), "us-east-1"), "generated");
 
         AssertValid(Parse(JsonSerializer.Serialize(SeedExporter.Export(test.Store), SeedJsonContext.Default.SeedDocument)));

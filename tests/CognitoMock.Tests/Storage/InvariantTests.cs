@@ -1,5 +1,4 @@
 using CognitoMock.Domain;
-using CognitoMock.Seeding;
 using LiteDB;
 
 namespace CognitoMock.Tests.Storage;
@@ -15,7 +14,7 @@ public sealed class InvariantTests
     [Fact]
     public void TheDemoSeed_KeepsEveryInvariant_AndIsCounted()
     {
-        using var test = Seeded();
+        using var test = TestBackend.Demo();
 
         var report = test.Store.CheckInvariants();
 
@@ -29,7 +28,7 @@ public sealed class InvariantTests
     [Fact]
     public void DevicesOfAUserWhoIsGone_AreOrphans()
     {
-        using var test = Seeded();
+        using var test = TestBackend.Demo();
         var alice = User.IdOf(Pool, AliceSub);
         var count = test.Store.DevicesOf(alice).Count;
 
@@ -41,7 +40,7 @@ public sealed class InvariantTests
     [Fact]
     public void AnAliasTwoUsersHold_IsNamed()
     {
-        using var test = Seeded();
+        using var test = TestBackend.Demo();
         var bob = test.Store.Users.FindById(User.IdOf(Pool, BobSub));
         var email = bob["Attributes"].AsArray.First(a => a["Name"] == "email");
         email["Value"] = "alice@example.com";
@@ -54,7 +53,7 @@ public sealed class InvariantTests
     [Fact]
     public void ALookupKeyOfNobody_AndAWrongCount_AreNamed()
     {
-        using var test = Seeded();
+        using var test = TestBackend.Demo();
         test.Store.Lookup.TryAdd(Pool, new LookupKey(UserLookup.Username, "ghost"), "nobody");
         test.Store.UserCounts.Upsert(new BsonDocument { ["_id"] = Pool, ["Count"] = 99 });
 
@@ -62,12 +61,5 @@ public sealed class InvariantTests
 
         problems.Should().Contain($"the lookup key {Pool}/username/ghost finds user nobody, who does not have it.");
         problems.Should().ContainMatch($"pool {Pool} counts 99 users but has *.");
-    }
-
-    private static TestBackend Seeded()
-    {
-        var test = new TestBackend();
-        new Seeder(test.Backend).LoadFile(TestBackend.DemoSeed);
-        return test;
     }
 }

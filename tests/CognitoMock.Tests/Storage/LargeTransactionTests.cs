@@ -13,17 +13,19 @@ public sealed class LargeTransactionTests
     [Fact]
     public void TheStore_CapsTheMemoryOfOpenTransactions()
     {
-        using var test = new TestBackend(Path.Combine(Path.GetTempPath(), $"cap-{Guid.NewGuid():N}.db"));
+        TestBackend.WithDataFile("cap", path =>
+        {
+            using var test = new TestBackend(path);
 
-        test.Store.FreeTransactionPages.Should().Be(Store.TransactionMemoryPages,
-            "the cap is set on LiteDB's transaction monitor by reflection; a LiteDB upgrade that renames its fields shows here");
+            test.Store.FreeTransactionPages.Should().Be(Store.TransactionMemoryPages,
+                "the cap is set on LiteDB's transaction monitor by reflection; a LiteDB upgrade that renames its fields shows here");
+        });
     }
 
     [Fact]
     public void ASeedLargerThanTheCap_IsAllOrNothing_AndThenLoadsWhole()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"large-{Guid.NewGuid():N}.db");
-        try
+        TestBackend.WithDataFile("large", path =>
         {
             using (var test = new TestBackend(path))
             {
@@ -42,13 +44,6 @@ public sealed class LargeTransactionTests
             using var reopened = new TestBackend(path);
             var report = reopened.Store.CheckInvariants();
             (report.Users, report.Devices, report.Problems.Count).Should().Be((16_000, 160_000, 0));
-        }
-        finally
-        {
-            foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileNameWithoutExtension(path) + "*"))
-            {
-                File.Delete(file);
-            }
-        }
+        });
     }
 }

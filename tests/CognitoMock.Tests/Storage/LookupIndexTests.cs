@@ -1,5 +1,4 @@
 using CognitoMock.Domain;
-using CognitoMock.Seeding;
 using CognitoMock.Storage;
 using LiteDB;
 
@@ -19,7 +18,7 @@ public sealed class LookupIndexTests
     [Fact]
     public void AnEmailAWriteMoves_IsFoundThereByTheWriteAtOnce_AndByOtherReadersOnceItCommits()
     {
-        using var test = Seeded();
+        using var test = TestBackend.Demo();
         (string? Old, string? New) duringByWrite = default, duringByOthers = default;
 
         test.Store.Write(tx =>
@@ -40,7 +39,7 @@ public sealed class LookupIndexTests
     [Fact]
     public void AWriteThatFails_LeavesEveryKeyAsItWas()
     {
-        using var test = Seeded();
+        using var test = TestBackend.Demo();
         var pool = test.Store.GetPool(Pool)!;
 
         var act = () => test.Store.Write(tx =>
@@ -60,7 +59,7 @@ public sealed class LookupIndexTests
     [Fact]
     public void AnEmailOneUserGivesUp_AnotherMayTakeInTheSameWrite_ButNotWhileItIsHeld()
     {
-        using var test = Seeded();
+        using var test = TestBackend.Demo();
 
         var whileHeld = () => test.Store.Write(tx => SetEmail(test, tx, Bob, "alice@example.com"));
 
@@ -78,7 +77,7 @@ public sealed class LookupIndexTests
     [Fact]
     public void ADeletedPool_FindsNobody_InTheWriteThatDeletesItAndAfter_WhileOtherPoolsKeepTheirKeys()
     {
-        using var test = Seeded();
+        using var test = TestBackend.Demo();
         var other = test.Store.AllPools().First(p => p.Id != Pool);
         var someoneElse = test.Store.UsersOf(other.Id).First();
         string? during = "not looked up";
@@ -98,7 +97,7 @@ public sealed class LookupIndexTests
     [Fact]
     public void AReset_FindsNobody_AndAUserAddedInTheSameWriteIsFound()
     {
-        using var test = Seeded();
+        using var test = TestBackend.Demo();
         var pool = test.Store.GetPool(Pool)!;
 
         test.Store.Write(tx =>
@@ -116,9 +115,9 @@ public sealed class LookupIndexTests
     [Fact]
     public void AReopenedFile_FindsEveryUserByTheKeysItsLastWritesGaveThem()
     {
-        WithFile(path =>
+        TestBackend.WithDataFile("lookup", path =>
         {
-            using (var test = Seeded(path))
+            using (var test = TestBackend.Demo(path))
             {
                 test.Store.Write(tx => SetEmail(test, tx, Alice, "new@example.com"));
             }
@@ -133,9 +132,9 @@ public sealed class LookupIndexTests
     [Fact]
     public void AFileThatKeptTheIndexInACollection_OpensWithoutIt()
     {
-        WithFile(path =>
+        TestBackend.WithDataFile("lookup", path =>
         {
-            Seeded(path).Dispose();
+            TestBackend.Demo(path).Dispose();
             using (var before = new LiteDatabase(path))
             {
                 before.GetCollection("userkeys").Insert(new BsonDocument { ["_id"] = Pool + "\u001fusername\u001fnobody", ["User"] = Alice });
@@ -155,9 +154,9 @@ public sealed class LookupIndexTests
     [Fact]
     public void TwoUsersWithOneEmailInTheFile_AreNamedByTheCheck_AfterAReopen()
     {
-        WithFile(path =>
+        TestBackend.WithDataFile("lookup", path =>
         {
-            using (var test = Seeded(path))
+            using (var test = TestBackend.Demo(path))
             {
                 var bob = test.Store.Users.FindById(Bob);
                 bob["Attributes"].AsArray.First(a => a["Name"] == "email")["Value"] = "alice@example.com";
@@ -168,29 +167,6 @@ public sealed class LookupIndexTests
             reopened.Store.CheckInvariants().Problems.Should().ContainSingle()
                 .Which.Should().Be($"user {Bob} has email \"alice@example.com\", which finds user {Alice}.");
         });
-    }
-
-    private static TestBackend Seeded(string? path = null)
-    {
-        var test = new TestBackend(path);
-        new Seeder(test.Backend).LoadFile(TestBackend.DemoSeed);
-        return test;
-    }
-
-    private static void WithFile(Action<string> test)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"lookup-{Guid.NewGuid():N}.db");
-        try
-        {
-            test(path);
-        }
-        finally
-        {
-            foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileNameWithoutExtension(path) + "*"))
-            {
-                File.Delete(file);
-            }
-        }
     }
 
     private static void SetEmail(TestBackend test, StoreTransaction tx, string userId, string email)

@@ -1,5 +1,4 @@
 using CognitoMock.Domain;
-using CognitoMock.Seeding;
 using CognitoMock.Storage;
 using LiteDB;
 
@@ -16,8 +15,7 @@ public sealed class MapperTests
     [Fact]
     public void EveryStoredType_MapsOnManyThreadsAtOnce_FromTheFirstRead()
     {
-        using var seeded = new TestBackend();
-        new Seeder(seeded.Backend).LoadFile(TestBackend.DemoSeed);
+        using var seeded = TestBackend.Demo();
         var documents = new (Type Type, BsonDocument Document)[]
         {
             (typeof(User), seeded.Store.Users.FindAll().MaxBy(d => d.ToString().Length)!),

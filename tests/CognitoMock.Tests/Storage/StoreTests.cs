@@ -9,7 +9,7 @@ public sealed class StoreTests
     [Fact]
     public void AnUpdate_OfAUserReadOutsideTheTransaction_IsRefused()
     {
-        using var test = Seeded();
+        using var test = TestBackend.Demo();
         var outside = test.Store.GetUser(AliceId(test))!;
 
         var act = () => test.Store.Write(tx =>
@@ -25,7 +25,7 @@ public sealed class StoreTests
     [Fact]
     public void APool_IsOneSharedObjectOutsideWrites_AWriteChangesItsOwnCopy_AndReadersSeeTheChangeOnceCommitted()
     {
-        using var test = Seeded();
+        using var test = TestBackend.Demo();
         var shared = test.Store.GetPool("us-east-1_DemoAlias")!;
         test.Store.GetPool("us-east-1_DemoAlias").Should().BeSameAs(shared, "a pool is mapped once per stored document");
 
@@ -46,7 +46,7 @@ public sealed class StoreTests
     [Fact]
     public void APoolReadOutsideTheTransaction_CannotBeWritten()
     {
-        using var test = Seeded();
+        using var test = TestBackend.Demo();
         var shared = test.Store.GetPool("us-east-1_DemoAlias")!;
 
         var act = () => test.Store.Write(tx => tx.UpdatePool(shared));
@@ -57,7 +57,7 @@ public sealed class StoreTests
     [Fact]
     public void ACachedRead_SeesTheWriteOnceItCommits()
     {
-        using var test = Seeded();
+        using var test = TestBackend.Demo();
         var id = AliceId(test);
         test.Store.GetUser(id)!.Enabled.Should().BeTrue();
 
@@ -74,7 +74,7 @@ public sealed class StoreTests
     [Fact]
     public void AWriteThatFails_LeavesTheCachedStateAsItWas()
     {
-        using var test = Seeded();
+        using var test = TestBackend.Demo();
         var id = AliceId(test);
         var pool = test.Store.GetPool("us-east-1_DemoAlias")!;
 
@@ -93,7 +93,7 @@ public sealed class StoreTests
     [Fact]
     public void AUserAWriteLeftInTheCache_ReadsAsTheDatabaseHoldsIt()
     {
-        using var test = Seeded();
+        using var test = TestBackend.Demo();
         var id = AliceId(test);
         var pool = test.Store.GetPool("us-east-1_DemoAlias")!;
         var lastModified = new DateTime(2026, 11, 26, 10, 0, 0, 123, DateTimeKind.Utc).AddTicks(4_567);
@@ -114,7 +114,7 @@ public sealed class StoreTests
     [Fact]
     public void AnAliasChangedByOneWriteAfterAnother_FindsTheUserByTheLatestOnly()
     {
-        using var test = Seeded();
+        using var test = TestBackend.Demo();
         var original = test.Store.GetUser(AliceId(test))!.GetAttribute("email")!;
         FoundByEmail(test, original).Should().Be(AliceId(test));
 
@@ -127,7 +127,7 @@ public sealed class StoreTests
     [Fact]
     public void AUserUpdatedTwiceInOneWrite_IsFoundByItsLatestAliasOnly()
     {
-        using var test = Seeded();
+        using var test = TestBackend.Demo();
         var original = test.Store.GetUser(AliceId(test))!.GetAttribute("email")!;
 
         test.Store.Write(tx =>
@@ -147,7 +147,7 @@ public sealed class StoreTests
     [Fact]
     public void AWriteOfManyUsers_KeepsOnlyTheFirstForTheCache_AndEveryOneReadsBack()
     {
-        using var test = Seeded();
+        using var test = TestBackend.Demo();
         var pool = test.Store.GetPool("us-east-1_DemoAlias")!;
         var users = Enumerable.Range(0, StoreTransaction.SavedLimit + 50)
             .Select(i => User.Create(pool.Id, $"bulk{i}", Guid.NewGuid().ToString(), [], UserStatuses.Confirmed, DateTime.UtcNow))
@@ -167,7 +167,7 @@ public sealed class StoreTests
     [Fact]
     public void ALookupThatMissed_FindsTheUserAddedAfterIt()
     {
-        using var test = Seeded();
+        using var test = TestBackend.Demo();
         var pool = test.Store.GetPool("us-east-1_DemoAlias")!;
         var key = new LookupKey(UserLookup.Username, "zoe");
         test.Store.FindUserId(pool.Id, key).Should().BeNull();
@@ -181,7 +181,7 @@ public sealed class StoreTests
     [Fact]
     public void AWriteInsideAWrite_IsPartOfIt_AndRollsBackWithIt()
     {
-        using var test = Seeded();
+        using var test = TestBackend.Demo();
         var id = AliceId(test);
         var pool = test.Store.GetPool("us-east-1_DemoAlias")!;
 
@@ -213,13 +213,6 @@ public sealed class StoreTests
         cache.Add("user:a", "stale", generation);
 
         cache.TryGet<string>("user:a", out _).Should().BeFalse();
-    }
-
-    private static TestBackend Seeded()
-    {
-        var test = new TestBackend();
-        new Seeder(test.Backend).LoadFile(TestBackend.DemoSeed);
-        return test;
     }
 
     private static void ChangeEmail(TestBackend test, string email) => test.Store.Write(tx =>
