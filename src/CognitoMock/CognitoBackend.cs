@@ -80,7 +80,7 @@ public sealed partial class CognitoBackend
     /// </summary>
     internal User ResolveUser(UserPool pool, string name) => FindUser(pool, name) ?? throw new UserNotFoundException();
 
-    internal User? FindUser(UserPool pool, string name) => FindByName(pool, name) ?? Store.GetUser(User.IdOf(pool.Id, name));
+    internal User? FindUser(UserPool pool, string name) => FindByName(pool, name) ?? Store.FindUserBySub(pool.Id, name);
 
     /// <summary>By username or an active alias only: sign-in does not take a sub (measured, SEMANTICS §9).</summary>
     internal User? FindByName(UserPool pool, string name)

@@ -224,7 +224,7 @@ public sealed class DeviceLifecycleTests
         var signedIn = await flows.SrpSignInAsync("alice", SignInPool.Password);
         var token = SignInFlows.AccessToken(signedIn);
         var (key, _, _, _) = await flows.ConfirmNewDeviceAsync(signedIn);
-        var before = mock.Backend.Store.GetUser(Domain.User.IdOf(Pool, AliceSub))!;
+        var before = mock.Backend.Store.FindUserBySub(Pool, AliceSub)!;
 
         var forgotten = operation == "ForgetDevice"
             ? await flows.Wire.CallAsync("ForgetDevice", new { AccessToken = token, DeviceKey = key }, signed: false)

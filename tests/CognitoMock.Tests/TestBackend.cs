@@ -20,6 +20,9 @@ internal sealed class TestBackend : IDisposable
 
     public CognitoBackend Backend { get; }
 
+    /// <summary>The storage identity of the pool's user with this sub.</summary>
+    public string UserId(string userPoolId, string sub) => Store.FindUserBySub(userPoolId, sub)!.Id;
+
     public static string DemoSeed => Path.Combine(AppContext.BaseDirectory, "seed-data", "demo.json");
 
     /// <summary>A backend with the demo seed loaded, in memory or in the file at <paramref name="path"/>.</summary>

@@ -2,7 +2,7 @@ namespace CognitoMock.Domain;
 
 public sealed class User
 {
-    /// <summary>The storage identity: the pool and the sub, which never change for a user.</summary>
+    /// <summary>The storage identity, which the store gives a user when it inserts it (<c>Store.NewUserId</c>).</summary>
     public string Id { get; set; } = "";
 
     public string UserPoolId { get; set; } = "";
@@ -28,12 +28,9 @@ public sealed class User
     /// <summary>The user's second factors; none until the user or an admin sets one up.</summary>
     public UserMfa Mfa { get; set; } = new();
 
-    public static string IdOf(string userPoolId, string sub) => userPoolId + "/" + sub;
-
     /// <summary>A new user of a pool, enabled, created and last modified at <paramref name="created"/>.</summary>
     public static User Create(string userPoolId, string username, string sub, List<UserAttribute> attributes, string status, DateTime created) => new()
     {
-        Id = IdOf(userPoolId, sub),
         UserPoolId = userPoolId,
         Username = username,
         Sub = sub,

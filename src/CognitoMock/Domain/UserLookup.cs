@@ -5,10 +5,11 @@ public readonly record struct LookupKey(string Kind, string Value);
 
 /// <summary>
 /// The rules of SEMANTICS §3: which names find a user, and how each is folded for the index.
-/// The sub finds a user through the user's own storage identity, so it is not among these keys.
+/// The sub is filed too, as it is: admin operations take it, sign-in does not (<see cref="CandidatesFor"/>).
 /// </summary>
 public static class UserLookup
 {
+    public const string Sub = "sub";
     public const string Username = "username";
     public const string Email = "email";
     public const string PhoneNumber = "phone_number";
@@ -17,6 +18,7 @@ public static class UserLookup
     /// <summary>The keys under which the index files this user.</summary>
     public static IEnumerable<LookupKey> KeysOf(UserPool pool, User user)
     {
+        yield return new LookupKey(Sub, user.Sub);
         yield return new LookupKey(Username, Fold(pool, Username, user.Username));
         foreach (var kind in AliasKinds(pool))
         {
@@ -28,7 +30,7 @@ public static class UserLookup
         }
     }
 
-    /// <summary>The keys to try, in order, for a name a caller gave.</summary>
+    /// <summary>The keys to try, in order, for a username or alias a caller gave: not the sub.</summary>
     public static IEnumerable<LookupKey> CandidatesFor(UserPool pool, string name)
     {
         yield return new LookupKey(Username, Fold(pool, Username, name));

@@ -319,7 +319,7 @@ public sealed partial class CognitoBackend
         null => Store.UsersFrom(pool.Id, "", after),
         { Attribute: UserFilter.Username, Prefix: true } => Store.UsersFrom(pool.Id, filter.Value, after),
         { Attribute: UserFilter.Username } => OneAfter(Store.FindUserByUsername(pool.Id, filter.Value), after),
-        { Attribute: UserFilter.Sub, Prefix: false } => OneAfter(Store.GetUser(User.IdOf(pool.Id, filter.Value)), after),
+        { Attribute: UserFilter.Sub, Prefix: false } => OneAfter(Store.FindUserBySub(pool.Id, filter.Value), after),
         _ => Store.UsersFrom(pool.Id, "", after).Where(filter.Matches),
     };
 

@@ -60,11 +60,31 @@ public sealed partial class Store : IDisposable
         Challenges = db.GetCollection("challenges");
         SigningKeys = db.GetCollection("signingkeys");
         EnsureIndexes();
+        _lastUserNumber = LastUserNumber();
         // Files made before the index moved to memory keep it in this collection, which nothing reads now.
         db.DropCollection("userkeys");
         // A thread of its own, not the pool's: requests that wait for the build must not hold up its start.
         _lookupBuilt = Task.Factory.StartNew(BuildLookupIndex, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
+
+    /// <summary>
+    /// A new user's _id: "~" and a counter, in 16 hex digits, one more than the last this file holds. Users are
+    /// stored in the order they were made, so a pool's users sit together in the _id index: a write to one of
+    /// them reads a few index pages, not one per level of the index, scattered across the file, as a random
+    /// key such as the sub would. Files from before keep their users' "pool/sub" _ids, which sort before these.
+    /// </summary>
+    internal string NewUserId() =>
+        UserIdPrefix + Interlocked.Increment(ref _lastUserNumber).ToString("x16", CultureInfo.InvariantCulture);
+
+    private const char UserIdPrefix = '~';
+
+    private long _lastUserNumber;
+
+    private long LastUserNumber() =>
+        Users.Query().OrderByDescending("_id").Limit(1).ToDocuments().FirstOrDefault()?["_id"] is { IsString: true } last
+        && last.AsString.StartsWith(UserIdPrefix)
+            ? long.Parse(last.AsString.AsSpan(1), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture)
+            : 0;
 
     /// <summary>Every store maps the same way, so the process makes one mapper, when a store first needs it.</summary>
     internal static BsonMapper Mapper => SharedMapper.Value;
@@ -209,6 +229,10 @@ public sealed partial class Store : IDisposable
     /// <summary>A pool's users in username order, read as they are enumerated.</summary>
     public IEnumerable<User> UsersOf(string userPoolId) =>
         Users.Find(InPool(PoolOrderField, userPoolId)).Select(Read<User>).OfType<User>();
+
+    /// <summary>The user whose sub this is, in the pool.</summary>
+    public User? FindUserBySub(string userPoolId, string sub) =>
+        FindUserId(userPoolId, new LookupKey(UserLookup.Sub, sub)) is { } userId ? GetUser(userId) : null;
 
     /// <summary>The _id of the user filed under a lookup key; a write finds its own changes.</summary>
     public string? FindUserId(string userPoolId, LookupKey key) =>

@@ -96,18 +96,14 @@ public sealed partial class StoreTransaction
         _store.Clients.Delete(clientId);
     }
 
-    /// <summary>Inserts a user and files it under its lookup keys; a key already taken throws <see cref="LookupKeyTakenException"/>.</summary>
+    /// <summary>
+    /// Inserts a user under a new storage identity and files it under its lookup keys; a key already taken
+    /// (a sub, a username, an alias) throws <see cref="LookupKeyTakenException"/>.
+    /// </summary>
     public void InsertUser(UserPool pool, User user)
     {
-        try
-        {
-            Save("user:" + user.Id, UserDocument(user), d => _store.Users.Insert(d));
-        }
-        catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
-        {
-            throw new LookupKeyTakenException(new LookupKey("sub", user.Sub));
-        }
-
+        user.Id = _store.NewUserId();
+        Save("user:" + user.Id, UserDocument(user), d => _store.Users.Insert(d));
         foreach (var key in UserLookup.KeysOf(pool, user))
         {
             Lookup.File(pool.Id, key, user.Id);

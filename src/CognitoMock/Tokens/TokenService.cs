@@ -67,7 +67,7 @@ public sealed class TokenService(Store store, SigningKeys keys, IRandomness rand
             throw new NotAuthorizedException("Access Token has expired");
         }
 
-        var user = store.GetUser(User.IdOf(pool.Id, token.String("sub") ?? "")) ?? throw new UserNotFoundException();
+        var user = store.FindUserBySub(pool.Id, token.String("sub") ?? "") ?? throw new UserNotFoundException();
         var grant = store.GetGrant(token.String("origin_jti") ?? "");
         if (grant is null || grant.Revoked || grant.UserId != user.Id)
         {

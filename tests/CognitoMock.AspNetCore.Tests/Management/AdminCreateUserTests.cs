@@ -47,7 +47,7 @@ public sealed class AdminCreateUserTests(EmptyMock fixture) : IClassFixture<Empt
 
         var user = await _wire.CreateUserAsync(pool, "ann");
 
-        var stored = _mock.Backend.Store.GetUser(User.IdOf(pool, Setup.Sub(user)))!;
+        var stored = _mock.Backend.Store.FindUserBySub(pool, Setup.Sub(user))!;
         PasswordCredentials.Matches(stored.Password!, Setup.Password).Should().BeTrue();
         stored.Password!.Verifier.Should().NotBeEmpty();
         stored.Password.Hash.Should().NotContain(Setup.Password);
@@ -62,7 +62,7 @@ public sealed class AdminCreateUserTests(EmptyMock fixture) : IClassFixture<Empt
 
         response.ShouldBeOk();
         response.Json["User"]!["UserStatus"]!.GetValue<string>().Should().Be("FORCE_CHANGE_PASSWORD");
-        _mock.Backend.Store.GetUser(User.IdOf(pool, Setup.Sub(response.Json["User"]!)))!.Password.Should().NotBeNull();
+        _mock.Backend.Store.FindUserBySub(pool, Setup.Sub(response.Json["User"]!))!.Password.Should().NotBeNull();
     }
 
     [Fact]
@@ -235,7 +235,7 @@ public sealed class AdminCreateUserTests(EmptyMock fixture) : IClassFixture<Empt
 
         response.ShouldBeOk();
         Setup.Sub(response.Json["User"]!).Should().Be(Setup.Sub(created));
-        var stored = _mock.Backend.Store.GetUser(User.IdOf(pool, Setup.Sub(created)))!;
+        var stored = _mock.Backend.Store.FindUserBySub(pool, Setup.Sub(created))!;
         PasswordCredentials.Matches(stored.Password!, "N3wTemp0rary!").Should().BeTrue();
     }
 

@@ -46,14 +46,15 @@ public sealed class AdminUserTests(EmptyMock fixture) : IClassFixture<EmptyMock>
         var pool = await _wire.CreatePoolAsync(new JsonObject { ["AliasAttributes"] = new JsonArray("email") });
         var ann = await _wire.CreateUserAsync(pool, "ann", ("email", "ann@example.com"), ("email_verified", "true"));
         var deviceKey = "us-east-1_0000aaaa-0000-4000-8000-00000000e001";
-        _mock.Backend.Store.Write(tx => tx.InsertDevice(new Device { DeviceKey = deviceKey, UserId = User.IdOf(pool, Setup.Sub(ann)), Confirmed = true }));
+        var annId = _mock.Backend.Store.FindUserBySub(pool, Setup.Sub(ann))!.Id;
+        _mock.Backend.Store.Write(tx => tx.InsertDevice(new Device { DeviceKey = deviceKey, UserId = annId, Confirmed = true }));
 
         var response = await _wire.CallAsync("AdminDeleteUser", new { UserPoolId = pool, Username = "ann@example.com" });
 
         response.ShouldBeOk();
         response.Text.Should().Be("{}");
         (await _wire.CallAsync("AdminGetUser", new { UserPoolId = pool, Username = "ann" })).ShouldBeError("UserNotFoundException", NoUser);
-        _mock.Backend.Store.GetDevice(User.IdOf(pool, Setup.Sub(ann)), deviceKey).Should().BeNull();
+        _mock.Backend.Store.GetDevice(annId, deviceKey).Should().BeNull();
         await _wire.CreateUserAsync(pool, "ann", ("email", "ann@example.com"), ("email_verified", "true"));
     }
 
@@ -73,7 +74,7 @@ public sealed class AdminUserTests(EmptyMock fixture) : IClassFixture<EmptyMock>
         var user = await _wire.GetUserAsync(pool, "ann");
         user["UserStatus"]!.GetValue<string>().Should().Be(status);
         user["UserLastModifiedDate"]!.GetValue<double>().Should().Be(ann["UserCreateDate"]!.GetValue<double>() + 30);
-        var stored = _mock.Backend.Store.GetUser(User.IdOf(pool, Setup.Sub(ann)))!;
+        var stored = _mock.Backend.Store.FindUserBySub(pool, Setup.Sub(ann))!;
         PasswordCredentials.Matches(stored.Password!, "N3w-Passw0rd").Should().BeTrue();
         PasswordCredentials.Matches(stored.Password!, Setup.Password).Should().BeFalse();
     }

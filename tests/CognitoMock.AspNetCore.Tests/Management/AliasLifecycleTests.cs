@@ -24,7 +24,7 @@ public sealed class AliasLifecycleTests(EmptyMock fixture) : IClassFixture<Empty
         _mock.Backend.Store.Write(tx => tx.InsertDevice(new Device
         {
             DeviceKey = deviceKey,
-            UserId = User.IdOf(pool, Setup.Sub(user)),
+            UserId = _mock.Backend.Store.FindUserBySub(pool, Setup.Sub(user))!.Id,
             DeviceGroupKey = "-AbCdEfGh",
             Confirmed = true,
             Remembered = true,

@@ -35,7 +35,7 @@ public sealed class SignUpTests(EmptyMock fixture) : IClassFixture<EmptyMock>
         var user = await _wire.GetUserAsync(pool, "newbie");
         user["UserStatus"]!.GetValue<string>().Should().Be("UNCONFIRMED");
         Setup.Attributes(user["UserAttributes"]).Should().Equal(new Dictionary<string, string> { ["sub"] = sub, ["email"] = "newbie@example.com" });
-        PasswordCredentials.Matches(_mock.Backend.Store.GetUser(User.IdOf(pool, sub))!.Password!, Setup.Password).Should().BeTrue();
+        PasswordCredentials.Matches(_mock.Backend.Store.FindUserBySub(pool, sub)!.Password!, Setup.Password).Should().BeTrue();
         (await _wire.CallAsync("AdminGetUser", new { UserPoolId = pool, Username = "newbie@example.com" })).ShouldBeError("UserNotFoundException", "User does not exist.");
     }
 

@@ -219,7 +219,7 @@ public sealed class UserPoolTests(EmptyMock fixture) : IClassFixture<EmptyMock>
         var id = await _wire.CreatePoolAsync();
         var (clientId, _) = await _wire.CreateClientAsync(id);
         var user = await _wire.CreateUserAsync(id, "ann");
-        var userId = Domain.User.IdOf(id, Setup.Sub(user));
+        var userId = _mock.Backend.Store.FindUserBySub(id, Setup.Sub(user))!.Id;
         _mock.Backend.Store.Write(tx => tx.InsertDevice(new Domain.Device { DeviceKey = "us-east-1_0000aaaa-0000-4000-8000-00000000d001", UserId = userId, Confirmed = true }));
 
         var response = await _wire.CallAsync("DeleteUserPool", new { UserPoolId = id });

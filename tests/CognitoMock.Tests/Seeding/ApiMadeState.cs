@@ -85,7 +85,7 @@ internal static class ApiMadeState
         test.Store.Write(tx => tx.InsertDevice(new Device
         {
             DeviceKey = "us-east-1_0000dddd-0000-4000-8000-000000000001",
-            UserId = User.IdOf(pool, alice.Attributes!.Single(a => a.Name == "sub").Value!),
+            UserId = test.UserId(pool, alice.Attributes!.Single(a => a.Name == "sub").Value!),
             DeviceGroupKey = "-AbCdEfGh",
             DeviceName = "Alice's phone",
             Confirmed = true,

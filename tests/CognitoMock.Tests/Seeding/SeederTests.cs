@@ -36,6 +36,19 @@ public sealed class SeederTests
     }
 
     [Fact]
+    public void ADuplicateSub_NamesTheSecondUser_AndLoadsNothing()
+    {
+        var json = Pool("""
+            "Users": [
+              { "Username": "a", "Attributes": [{"Name":"sub","Value":"0a0a0a0a-0000-4000-8000-000000000001"}] },
+              { "Username": "b", "Attributes": [{"Name":"sub","Value":"0a0a0a0a-0000-4000-8000-000000000001"}] }
+            ]
+            """);
+
+        AssertRefused(json, "$.UserPools[0].Users[1]", "the sub '0a0a0a0a-0000-4000-8000-000000000001' already belongs to another user of pool us-east-1_Seed1.");
+    }
+
+    [Fact]
     public void AnUnverifiedDuplicateEmail_IsNoAlias_SoItLoads()
     {
         using var test = new TestBackend();

@@ -29,7 +29,7 @@ public sealed class InvariantTests
     public void DevicesOfAUserWhoIsGone_AreOrphans()
     {
         using var test = TestBackend.Demo();
-        var alice = User.IdOf(Pool, AliceSub);
+        var alice = test.UserId(Pool, AliceSub);
         var count = test.Store.DevicesOf(alice).Count;
 
         test.Store.Users.Delete(alice);
@@ -41,13 +41,13 @@ public sealed class InvariantTests
     public void AnAliasTwoUsersHold_IsNamed()
     {
         using var test = TestBackend.Demo();
-        var bob = test.Store.Users.FindById(User.IdOf(Pool, BobSub));
+        var bob = test.Store.Users.FindById(test.UserId(Pool, BobSub));
         var email = bob["Attributes"].AsArray.First(a => a["Name"] == "email");
         email["Value"] = "alice@example.com";
         test.Store.Users.Update(bob);
 
         test.Store.CheckInvariants().Problems.Should().Contain(
-            $"user {User.IdOf(Pool, BobSub)} has email \"alice@example.com\", which finds user {User.IdOf(Pool, AliceSub)}.");
+            $"user {bob["_id"].AsString} has email \"alice@example.com\", which finds user {test.UserId(Pool, AliceSub)}.");
     }
 
     [Fact]

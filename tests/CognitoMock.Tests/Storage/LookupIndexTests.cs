@@ -12,8 +12,8 @@ namespace CognitoMock.Tests.Storage;
 public sealed class LookupIndexTests
 {
     private const string Pool = "us-east-1_DemoAlias";
-    private static readonly string Alice = User.IdOf(Pool, "5b0e8a3c-1f2d-4e6a-9c7b-2d4f6a8b0c1e");
-    private static readonly string Bob = User.IdOf(Pool, "8c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f");
+    private const string AliceSub = "5b0e8a3c-1f2d-4e6a-9c7b-2d4f6a8b0c1e";
+    private const string BobSub = "8c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
 
     [Fact]
     public void AnEmailAWriteMoves_IsFoundThereByTheWriteAtOnce_AndByOtherReadersOnceItCommits()
@@ -23,7 +23,7 @@ public sealed class LookupIndexTests
 
         test.Store.Write(tx =>
         {
-            SetEmail(test, tx, Alice, "new@example.com");
+            SetEmail(test, tx, Alice(test), "new@example.com");
             duringByWrite = (Email(test, "alice@example.com"), Email(test, "new@example.com"));
             // A thread of its own: a task waited on could run inline, on the writer's thread.
             var reader = new Thread(() => duringByOthers = (Email(test, "alice@example.com"), Email(test, "new@example.com")));
@@ -31,9 +31,9 @@ public sealed class LookupIndexTests
             reader.Join();
         });
 
-        duringByWrite.Should().Be(((string?)null, Alice));
-        duringByOthers.Should().Be((Alice, (string?)null), "no reader outside the write finds what it has not committed");
-        (Email(test, "alice@example.com"), Email(test, "new@example.com")).Should().Be(((string?)null, Alice));
+        duringByWrite.Should().Be(((string?)null, Alice(test)));
+        duringByOthers.Should().Be((Alice(test), (string?)null), "no reader outside the write finds what it has not committed");
+        (Email(test, "alice@example.com"), Email(test, "new@example.com")).Should().Be(((string?)null, Alice(test)));
     }
 
     [Fact]
@@ -44,13 +44,13 @@ public sealed class LookupIndexTests
 
         var act = () => test.Store.Write(tx =>
         {
-            SetEmail(test, tx, Alice, "new@example.com");
+            SetEmail(test, tx, Alice(test), "new@example.com");
             tx.InsertUser(pool, User.Create(Pool, "zoe", "99999999-9999-4999-8999-999999999999", [], UserStatuses.Confirmed, DateTime.UtcNow));
             throw new InvalidOperationException("the operation changed its mind");
         });
 
         act.Should().Throw<InvalidOperationException>();
-        Email(test, "alice@example.com").Should().Be(Alice);
+        Email(test, "alice@example.com").Should().Be(Alice(test));
         Email(test, "new@example.com").Should().BeNull();
         test.Store.FindUserId(Pool, new LookupKey(UserLookup.Username, "zoe")).Should().BeNull();
         test.Store.CheckInvariants().Problems.Should().BeEmpty();
@@ -61,17 +61,17 @@ public sealed class LookupIndexTests
     {
         using var test = TestBackend.Demo();
 
-        var whileHeld = () => test.Store.Write(tx => SetEmail(test, tx, Bob, "alice@example.com"));
+        var whileHeld = () => test.Store.Write(tx => SetEmail(test, tx, Bob(test), "alice@example.com"));
 
         whileHeld.Should().Throw<LookupKeyTakenException>().Which.Key.Should().Be(new LookupKey(UserLookup.Email, "alice@example.com"));
         test.Store.Write(tx =>
         {
-            SetEmail(test, tx, Alice, "alice@elsewhere.example.com");
-            SetEmail(test, tx, Bob, "alice@example.com");
+            SetEmail(test, tx, Alice(test), "alice@elsewhere.example.com");
+            SetEmail(test, tx, Bob(test), "alice@example.com");
         });
-        Email(test, "alice@example.com").Should().Be(Bob);
+        Email(test, "alice@example.com").Should().Be(Bob(test));
         Email(test, "bob@example.com").Should().BeNull();
-        Email(test, "alice@elsewhere.example.com").Should().Be(Alice);
+        Email(test, "alice@elsewhere.example.com").Should().Be(Alice(test));
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class LookupIndexTests
 
         Email(test, "alice@example.com").Should().BeNull();
         test.Store.FindUserId(Pool, new LookupKey(UserLookup.Username, "alice")).Should().BeNull();
-        test.Store.FindUserId(Pool, new LookupKey(UserLookup.Username, "zoe")).Should().Be(User.IdOf(Pool, "99999999-9999-4999-8999-999999999999"));
+        test.Store.FindUserId(Pool, new LookupKey(UserLookup.Username, "zoe")).Should().Be(test.UserId(Pool, "99999999-9999-4999-8999-999999999999"));
     }
 
     [Fact]
@@ -119,12 +119,12 @@ public sealed class LookupIndexTests
         {
             using (var test = TestBackend.Demo(path))
             {
-                test.Store.Write(tx => SetEmail(test, tx, Alice, "new@example.com"));
+                test.Store.Write(tx => SetEmail(test, tx, Alice(test), "new@example.com"));
             }
 
             using var reopened = new TestBackend(path);
-            (Email(reopened, "alice@example.com"), Email(reopened, "new@example.com")).Should().Be(((string?)null, Alice));
-            reopened.Store.FindUserId(Pool, new LookupKey(UserLookup.Username, "bob")).Should().Be(Bob);
+            (Email(reopened, "alice@example.com"), Email(reopened, "new@example.com")).Should().Be(((string?)null, Alice(reopened)));
+            reopened.Store.FindUserId(Pool, new LookupKey(UserLookup.Username, "bob")).Should().Be(Bob(reopened));
             reopened.Store.CheckInvariants().Problems.Should().BeEmpty();
         });
     }
@@ -137,12 +137,12 @@ public sealed class LookupIndexTests
             TestBackend.Demo(path).Dispose();
             using (var before = new LiteDatabase(path))
             {
-                before.GetCollection("userkeys").Insert(new BsonDocument { ["_id"] = Pool + "\u001fusername\u001fnobody", ["User"] = Alice });
+                before.GetCollection("userkeys").Insert(new BsonDocument { ["_id"] = Pool + "\u001fusername\u001fnobody", ["User"] = "alice" });
             }
 
             using (var reopened = new TestBackend(path))
             {
-                reopened.Store.FindUserId(Pool, new LookupKey(UserLookup.Username, "alice")).Should().Be(Alice);
+                reopened.Store.FindUserId(Pool, new LookupKey(UserLookup.Username, "alice")).Should().Be(Alice(reopened));
                 reopened.Store.FindUserId(Pool, new LookupKey(UserLookup.Username, "nobody")).Should().BeNull("the old collection is not read");
             }
 
@@ -158,16 +158,20 @@ public sealed class LookupIndexTests
         {
             using (var test = TestBackend.Demo(path))
             {
-                var bob = test.Store.Users.FindById(Bob);
+                var bob = test.Store.Users.FindById(Bob(test));
                 bob["Attributes"].AsArray.First(a => a["Name"] == "email")["Value"] = "alice@example.com";
                 test.Store.Users.Update(bob);
             }
 
             using var reopened = new TestBackend(path);
             reopened.Store.CheckInvariants().Problems.Should().ContainSingle()
-                .Which.Should().Be($"user {Bob} has email \"alice@example.com\", which finds user {Alice}.");
+                .Which.Should().Be($"user {Bob(reopened)} has email \"alice@example.com\", which finds user {Alice(reopened)}.");
         });
     }
+
+    private static string Alice(TestBackend test) => test.UserId(Pool, AliceSub);
+
+    private static string Bob(TestBackend test) => test.UserId(Pool, BobSub);
 
     private static void SetEmail(TestBackend test, StoreTransaction tx, string userId, string email)
     {

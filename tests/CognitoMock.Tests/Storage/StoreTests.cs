@@ -175,7 +175,7 @@ public sealed class StoreTests
         new Seeder(test.Backend).Load(new SeedDocument(), "nothing");
         test.Store.Write(tx => tx.InsertUser(pool, User.Create(pool.Id, "zoe", "99999999-9999-4999-8999-999999999999", [], UserStatuses.Confirmed, DateTime.UtcNow)));
 
-        test.Store.FindUserId(pool.Id, key).Should().Be(User.IdOf(pool.Id, "99999999-9999-4999-8999-999999999999"));
+        test.Store.FindUserId(pool.Id, key).Should().Be(test.UserId(pool.Id, "99999999-9999-4999-8999-999999999999"));
     }
 
     [Fact]
@@ -237,5 +237,5 @@ public sealed class StoreTests
         test.Store.CheckInvariants().Problems.Should().BeEmpty();
     }
 
-    private static string AliceId(TestBackend test) => User.IdOf("us-east-1_DemoAlias", "5b0e8a3c-1f2d-4e6a-9c7b-2d4f6a8b0c1e");
+    private static string AliceId(TestBackend test) => test.UserId("us-east-1_DemoAlias", "5b0e8a3c-1f2d-4e6a-9c7b-2d4f6a8b0c1e");
 }
