@@ -68,10 +68,11 @@ public sealed partial class Store : IDisposable
     }
 
     /// <summary>
-    /// A new user's _id: "~" and a counter, in 16 hex digits, one more than the last this file holds. Users are
-    /// stored in the order they were made, so a pool's users sit together in the _id index: a write to one of
-    /// them reads a few index pages, not one per level of the index, scattered across the file, as a random
-    /// key such as the sub would. Files from before keep their users' "pool/sub" _ids, which sort before these.
+    /// A new user's _id: "~" and a counter, in 16 hex digits, one more than the last this file holds. The _id
+    /// index then holds users in the order they were made, and the nodes a search for one passes near its end
+    /// share a few index pages. With a random key, such as the sub, nearly every node it passes is on a page of
+    /// its own, scattered across the file, and a LiteDB write copies each page it reads. Files from before keep
+    /// their users' "pool/sub" _ids, which sort before these.
     /// </summary>
     internal string NewUserId() =>
         UserIdPrefix + Interlocked.Increment(ref _lastUserNumber).ToString("x16", CultureInfo.InvariantCulture);
