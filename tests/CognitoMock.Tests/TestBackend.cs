@@ -20,6 +20,10 @@ internal sealed class TestBackend : IDisposable
 
     public CognitoBackend Backend { get; }
 
+    /// <summary>The subs of alice and bob, users of the demo seed's pool us-east-1_DemoAlias.</summary>
+    public const string AliceSub = "5b0e8a3c-1f2d-4e6a-9c7b-2d4f6a8b0c1e";
+    public const string BobSub = "8c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
+
     /// <summary>The storage identity of the pool's user with this sub.</summary>
     public string UserId(string userPoolId, string sub) => Store.FindUserBySub(userPoolId, sub)!.Id;
 

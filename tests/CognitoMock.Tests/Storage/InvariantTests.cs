@@ -8,8 +8,6 @@ namespace CognitoMock.Tests.Storage;
 public sealed class InvariantTests
 {
     private const string Pool = "us-east-1_DemoAlias";
-    private const string AliceSub = "5b0e8a3c-1f2d-4e6a-9c7b-2d4f6a8b0c1e";
-    private const string BobSub = "8c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
 
     [Fact]
     public void TheDemoSeed_KeepsEveryInvariant_AndIsCounted()
@@ -29,7 +27,7 @@ public sealed class InvariantTests
     public void DevicesOfAUserWhoIsGone_AreOrphans()
     {
         using var test = TestBackend.Demo();
-        var alice = test.UserId(Pool, AliceSub);
+        var alice = test.UserId(Pool, TestBackend.AliceSub);
         var count = test.Store.DevicesOf(alice).Count;
 
         test.Store.Users.Delete(alice);
@@ -41,13 +39,13 @@ public sealed class InvariantTests
     public void AnAliasTwoUsersHold_IsNamed()
     {
         using var test = TestBackend.Demo();
-        var bob = test.Store.Users.FindById(test.UserId(Pool, BobSub));
+        var bob = test.Store.Users.FindById(test.UserId(Pool, TestBackend.BobSub));
         var email = bob["Attributes"].AsArray.First(a => a["Name"] == "email");
         email["Value"] = "alice@example.com";
         test.Store.Users.Update(bob);
 
         test.Store.CheckInvariants().Problems.Should().Contain(
-            $"user {bob["_id"].AsString} has email \"alice@example.com\", which finds user {test.UserId(Pool, AliceSub)}.");
+            $"user {bob["_id"].AsString} has email \"alice@example.com\", which finds user {test.UserId(Pool, TestBackend.AliceSub)}.");
     }
 
     [Fact]

@@ -12,8 +12,6 @@ namespace CognitoMock.Tests.Storage;
 public sealed class LookupIndexTests
 {
     private const string Pool = "us-east-1_DemoAlias";
-    private const string AliceSub = "5b0e8a3c-1f2d-4e6a-9c7b-2d4f6a8b0c1e";
-    private const string BobSub = "8c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
 
     [Fact]
     public void AnEmailAWriteMoves_IsFoundThereByTheWriteAtOnce_AndByOtherReadersOnceItCommits()
@@ -169,9 +167,9 @@ public sealed class LookupIndexTests
         });
     }
 
-    private static string Alice(TestBackend test) => test.UserId(Pool, AliceSub);
+    private static string Alice(TestBackend test) => test.UserId(Pool, TestBackend.AliceSub);
 
-    private static string Bob(TestBackend test) => test.UserId(Pool, BobSub);
+    private static string Bob(TestBackend test) => test.UserId(Pool, TestBackend.BobSub);
 
     private static void SetEmail(TestBackend test, StoreTransaction tx, string userId, string email)
     {

@@ -237,5 +237,5 @@ public sealed class StoreTests
         test.Store.CheckInvariants().Problems.Should().BeEmpty();
     }
 
-    private static string AliceId(TestBackend test) => test.UserId("us-east-1_DemoAlias", "5b0e8a3c-1f2d-4e6a-9c7b-2d4f6a8b0c1e");
+    private static string AliceId(TestBackend test) => test.UserId("us-east-1_DemoAlias", TestBackend.AliceSub);
 }

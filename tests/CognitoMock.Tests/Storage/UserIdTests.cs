@@ -11,7 +11,6 @@ namespace CognitoMock.Tests.Storage;
 public sealed class UserIdTests
 {
     private const string Pool = "us-east-1_DemoAlias";
-    private const string AliceSub = "5b0e8a3c-1f2d-4e6a-9c7b-2d4f6a8b0c1e";
 
     [Fact]
     public void Users_AreStoredInTheOrderTheyWereMade_AndAReopenedFileGoesOnAfterTheLast()
@@ -43,15 +42,15 @@ public sealed class UserIdTests
             int aliceDevices;
             using (var test = TestBackend.Demo(path))
             {
-                aliceDevices = test.Store.DevicesOf(test.UserId(Pool, AliceSub)).Count;
+                aliceDevices = test.Store.DevicesOf(test.UserId(Pool, TestBackend.AliceSub)).Count;
             }
 
             GiveEveryUserItsPoolAndSubForAnId(path);
 
             using var reopened = new TestBackend(path);
             var pool = reopened.Store.GetPool(Pool)!;
-            var alice = reopened.Backend.ResolveUser(pool, AliceSub);
-            alice.Id.Should().Be(Pool + "/" + AliceSub);
+            var alice = reopened.Backend.ResolveUser(pool, TestBackend.AliceSub);
+            alice.Id.Should().Be(Pool + "/" + TestBackend.AliceSub);
             alice.Username.Should().Be("alice");
             reopened.Store.DevicesOf(alice.Id).Should().HaveCount(aliceDevices);
             reopened.Backend.ResolveUser(pool, "alice@example.com").Id.Should().Be(alice.Id);
