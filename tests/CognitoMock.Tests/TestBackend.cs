@@ -27,6 +27,11 @@ internal sealed class TestBackend : IDisposable
     /// <summary>The storage identity of the pool's user with this sub.</summary>
     public string UserId(string userPoolId, string sub) => Store.FindUserBySub(userPoolId, sub)!.Id;
 
+    /// <summary>The storage identities of the demo seed's alice and bob.</summary>
+    public string AliceId => UserId("us-east-1_DemoAlias", AliceSub);
+
+    public string BobId => UserId("us-east-1_DemoAlias", BobSub);
+
     public static string DemoSeed => Path.Combine(AppContext.BaseDirectory, "seed-data", "demo.json");
 
     /// <summary>A backend with the demo seed loaded, in memory or in the file at <paramref name="path"/>.</summary>

@@ -27,7 +27,7 @@ public sealed class InvariantTests
     public void DevicesOfAUserWhoIsGone_AreOrphans()
     {
         using var test = TestBackend.Demo();
-        var alice = test.UserId(Pool, TestBackend.AliceSub);
+        var alice = test.AliceId;
         var count = test.Store.DevicesOf(alice).Count;
 
         test.Store.Users.Delete(alice);
@@ -39,13 +39,13 @@ public sealed class InvariantTests
     public void AnAliasTwoUsersHold_IsNamed()
     {
         using var test = TestBackend.Demo();
-        var bob = test.Store.Users.FindById(test.UserId(Pool, TestBackend.BobSub));
+        var bob = test.Store.Users.FindById(test.BobId);
         var email = bob["Attributes"].AsArray.First(a => a["Name"] == "email");
         email["Value"] = "alice@example.com";
         test.Store.Users.Update(bob);
 
         test.Store.CheckInvariants().Problems.Should().Contain(
-            $"user {bob["_id"].AsString} has email \"alice@example.com\", which finds user {test.UserId(Pool, TestBackend.AliceSub)}.");
+            $"user {bob["_id"].AsString} has email \"alice@example.com\", which finds user {test.AliceId}.");
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class LookupIndexTests
 
         test.Store.Write(tx =>
         {
-            SetEmail(test, tx, Alice(test), "new@example.com");
+            SetEmail(test, tx, test.AliceId, "new@example.com");
             duringByWrite = (Email(test, "alice@example.com"), Email(test, "new@example.com"));
             // A thread of its own: a task waited on could run inline, on the writer's thread.
             var reader = new Thread(() => duringByOthers = (Email(test, "alice@example.com"), Email(test, "new@example.com")));
@@ -29,9 +29,9 @@ public sealed class LookupIndexTests
             reader.Join();
         });
 
-        duringByWrite.Should().Be(((string?)null, Alice(test)));
-        duringByOthers.Should().Be((Alice(test), (string?)null), "no reader outside the write finds what it has not committed");
-        (Email(test, "alice@example.com"), Email(test, "new@example.com")).Should().Be(((string?)null, Alice(test)));
+        duringByWrite.Should().Be(((string?)null, test.AliceId));
+        duringByOthers.Should().Be((test.AliceId, (string?)null), "no reader outside the write finds what it has not committed");
+        (Email(test, "alice@example.com"), Email(test, "new@example.com")).Should().Be(((string?)null, test.AliceId));
     }
 
     [Fact]
@@ -42,13 +42,13 @@ public sealed class LookupIndexTests
 
         var act = () => test.Store.Write(tx =>
         {
-            SetEmail(test, tx, Alice(test), "new@example.com");
+            SetEmail(test, tx, test.AliceId, "new@example.com");
             tx.InsertUser(pool, User.Create(Pool, "zoe", "99999999-9999-4999-8999-999999999999", [], UserStatuses.Confirmed, DateTime.UtcNow));
             throw new InvalidOperationException("the operation changed its mind");
         });
 
         act.Should().Throw<InvalidOperationException>();
-        Email(test, "alice@example.com").Should().Be(Alice(test));
+        Email(test, "alice@example.com").Should().Be(test.AliceId);
         Email(test, "new@example.com").Should().BeNull();
         test.Store.FindUserId(Pool, new LookupKey(UserLookup.Username, "zoe")).Should().BeNull();
         test.Store.CheckInvariants().Problems.Should().BeEmpty();
@@ -59,17 +59,17 @@ public sealed class LookupIndexTests
     {
         using var test = TestBackend.Demo();
 
-        var whileHeld = () => test.Store.Write(tx => SetEmail(test, tx, Bob(test), "alice@example.com"));
+        var whileHeld = () => test.Store.Write(tx => SetEmail(test, tx, test.BobId, "alice@example.com"));
 
         whileHeld.Should().Throw<LookupKeyTakenException>().Which.Key.Should().Be(new LookupKey(UserLookup.Email, "alice@example.com"));
         test.Store.Write(tx =>
         {
-            SetEmail(test, tx, Alice(test), "alice@elsewhere.example.com");
-            SetEmail(test, tx, Bob(test), "alice@example.com");
+            SetEmail(test, tx, test.AliceId, "alice@elsewhere.example.com");
+            SetEmail(test, tx, test.BobId, "alice@example.com");
         });
-        Email(test, "alice@example.com").Should().Be(Bob(test));
+        Email(test, "alice@example.com").Should().Be(test.BobId);
         Email(test, "bob@example.com").Should().BeNull();
-        Email(test, "alice@elsewhere.example.com").Should().Be(Alice(test));
+        Email(test, "alice@elsewhere.example.com").Should().Be(test.AliceId);
     }
 
     [Fact]
@@ -117,12 +117,12 @@ public sealed class LookupIndexTests
         {
             using (var test = TestBackend.Demo(path))
             {
-                test.Store.Write(tx => SetEmail(test, tx, Alice(test), "new@example.com"));
+                test.Store.Write(tx => SetEmail(test, tx, test.AliceId, "new@example.com"));
             }
 
             using var reopened = new TestBackend(path);
-            (Email(reopened, "alice@example.com"), Email(reopened, "new@example.com")).Should().Be(((string?)null, Alice(reopened)));
-            reopened.Store.FindUserId(Pool, new LookupKey(UserLookup.Username, "bob")).Should().Be(Bob(reopened));
+            (Email(reopened, "alice@example.com"), Email(reopened, "new@example.com")).Should().Be(((string?)null, reopened.AliceId));
+            reopened.Store.FindUserId(Pool, new LookupKey(UserLookup.Username, "bob")).Should().Be(reopened.BobId);
             reopened.Store.CheckInvariants().Problems.Should().BeEmpty();
         });
     }
@@ -140,7 +140,7 @@ public sealed class LookupIndexTests
 
             using (var reopened = new TestBackend(path))
             {
-                reopened.Store.FindUserId(Pool, new LookupKey(UserLookup.Username, "alice")).Should().Be(Alice(reopened));
+                reopened.Store.FindUserId(Pool, new LookupKey(UserLookup.Username, "alice")).Should().Be(reopened.AliceId);
                 reopened.Store.FindUserId(Pool, new LookupKey(UserLookup.Username, "nobody")).Should().BeNull("the old collection is not read");
             }
 
@@ -156,20 +156,16 @@ public sealed class LookupIndexTests
         {
             using (var test = TestBackend.Demo(path))
             {
-                var bob = test.Store.Users.FindById(Bob(test));
+                var bob = test.Store.Users.FindById(test.BobId);
                 bob["Attributes"].AsArray.First(a => a["Name"] == "email")["Value"] = "alice@example.com";
                 test.Store.Users.Update(bob);
             }
 
             using var reopened = new TestBackend(path);
             reopened.Store.CheckInvariants().Problems.Should().ContainSingle()
-                .Which.Should().Be($"user {Bob(reopened)} has email \"alice@example.com\", which finds user {Alice(reopened)}.");
+                .Which.Should().Be($"user {reopened.BobId} has email \"alice@example.com\", which finds user {reopened.AliceId}.");
         });
     }
-
-    private static string Alice(TestBackend test) => test.UserId(Pool, TestBackend.AliceSub);
-
-    private static string Bob(TestBackend test) => test.UserId(Pool, TestBackend.BobSub);
 
     private static void SetEmail(TestBackend test, StoreTransaction tx, string userId, string email)
     {

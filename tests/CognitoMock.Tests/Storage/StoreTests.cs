@@ -10,7 +10,7 @@ public sealed class StoreTests
     public void AnUpdate_OfAUserReadOutsideTheTransaction_IsRefused()
     {
         using var test = TestBackend.Demo();
-        var outside = test.Store.GetUser(AliceId(test))!;
+        var outside = test.Store.GetUser(test.AliceId)!;
 
         var act = () => test.Store.Write(tx =>
         {
@@ -19,7 +19,7 @@ public sealed class StoreTests
         });
 
         act.Should().Throw<InvalidOperationException>().WithMessage("User * was read outside the transaction that changes it.");
-        test.Store.GetUser(AliceId(test))!.Enabled.Should().BeTrue("the refused write changed nothing");
+        test.Store.GetUser(test.AliceId)!.Enabled.Should().BeTrue("the refused write changed nothing");
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class StoreTests
     public void ACachedRead_SeesTheWriteOnceItCommits()
     {
         using var test = TestBackend.Demo();
-        var id = AliceId(test);
+        var id = test.AliceId;
         test.Store.GetUser(id)!.Enabled.Should().BeTrue();
 
         test.Store.Write(tx =>
@@ -75,7 +75,7 @@ public sealed class StoreTests
     public void AWriteThatFails_LeavesTheCachedStateAsItWas()
     {
         using var test = TestBackend.Demo();
-        var id = AliceId(test);
+        var id = test.AliceId;
         var pool = test.Store.GetPool("us-east-1_DemoAlias")!;
 
         var act = () => test.Store.Write(tx =>
@@ -94,7 +94,7 @@ public sealed class StoreTests
     public void AUserAWriteLeftInTheCache_ReadsAsTheDatabaseHoldsIt()
     {
         using var test = TestBackend.Demo();
-        var id = AliceId(test);
+        var id = test.AliceId;
         var pool = test.Store.GetPool("us-east-1_DemoAlias")!;
         var lastModified = new DateTime(2026, 11, 26, 10, 0, 0, 123, DateTimeKind.Utc).AddTicks(4_567);
 
@@ -115,8 +115,8 @@ public sealed class StoreTests
     public void AnAliasChangedByOneWriteAfterAnother_FindsTheUserByTheLatestOnly()
     {
         using var test = TestBackend.Demo();
-        var original = test.Store.GetUser(AliceId(test))!.GetAttribute("email")!;
-        FoundByEmail(test, original).Should().Be(AliceId(test));
+        var original = test.Store.GetUser(test.AliceId)!.GetAttribute("email")!;
+        FoundByEmail(test, original).Should().Be(test.AliceId);
 
         ChangeEmail(test, "first@example.com");
         ChangeEmail(test, "second@example.com");
@@ -128,12 +128,12 @@ public sealed class StoreTests
     public void AUserUpdatedTwiceInOneWrite_IsFoundByItsLatestAliasOnly()
     {
         using var test = TestBackend.Demo();
-        var original = test.Store.GetUser(AliceId(test))!.GetAttribute("email")!;
+        var original = test.Store.GetUser(test.AliceId)!.GetAttribute("email")!;
 
         test.Store.Write(tx =>
         {
             var pool = test.Store.GetPool("us-east-1_DemoAlias")!;
-            var user = test.Store.GetUser(AliceId(test))!;
+            var user = test.Store.GetUser(test.AliceId)!;
             var email = user.Attributes.Find(a => a.Name == "email")!;
             email.Value = "first@example.com";
             tx.UpdateUser(pool, user);
@@ -182,7 +182,7 @@ public sealed class StoreTests
     public void AWriteInsideAWrite_IsPartOfIt_AndRollsBackWithIt()
     {
         using var test = TestBackend.Demo();
-        var id = AliceId(test);
+        var id = test.AliceId;
         var pool = test.Store.GetPool("us-east-1_DemoAlias")!;
 
         var act = () => test.Store.Write(tx =>
@@ -217,7 +217,7 @@ public sealed class StoreTests
 
     private static void ChangeEmail(TestBackend test, string email) => test.Store.Write(tx =>
     {
-        var user = test.Store.GetUser(AliceId(test))!;
+        var user = test.Store.GetUser(test.AliceId)!;
         user.Attributes.Find(a => a.Name == "email")!.Value = email;
         tx.UpdateUser(test.Store.GetPool("us-east-1_DemoAlias")!, user);
     });
@@ -233,9 +233,7 @@ public sealed class StoreTests
     {
         FoundByEmail(test, original).Should().BeNull();
         FoundByEmail(test, "first@example.com").Should().BeNull();
-        FoundByEmail(test, "second@example.com").Should().Be(AliceId(test));
+        FoundByEmail(test, "second@example.com").Should().Be(test.AliceId);
         test.Store.CheckInvariants().Problems.Should().BeEmpty();
     }
-
-    private static string AliceId(TestBackend test) => test.UserId("us-east-1_DemoAlias", TestBackend.AliceSub);
 }

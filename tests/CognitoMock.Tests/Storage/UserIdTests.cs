@@ -42,7 +42,7 @@ public sealed class UserIdTests
             int aliceDevices;
             using (var test = TestBackend.Demo(path))
             {
-                aliceDevices = test.Store.DevicesOf(test.UserId(Pool, TestBackend.AliceSub)).Count;
+                aliceDevices = test.Store.DevicesOf(test.AliceId).Count;
             }
 
             GiveEveryUserItsPoolAndSubForAnId(path);
