@@ -1,3 +1,4 @@
+using CognitoMock.Api;
 using CognitoMock.Domain;
 using CognitoMock.Errors;
 using CognitoMock.Paging;
@@ -9,14 +10,16 @@ using CognitoMock.Tokens;
 namespace CognitoMock;
 
 /// <summary>
-/// The Cognito User Pools engine. Its public methods are the API's operations, by their AWS names, taking
-/// and returning the model's shapes; the rules live here, the state in <see cref="Storage.Store"/>, and
-/// nothing here knows HTTP.
+/// The Cognito User Pools engine. It overrides an operation of <see cref="CognitoIdentityProviderBase"/> (the
+/// model's operations, by their AWS names, taking and returning the model's shapes) for each operation it
+/// implements; the rules live here, the state in <see cref="Storage.Store"/>, and nothing here knows HTTP.
 /// </summary>
-public sealed partial class CognitoBackend
+public sealed partial class CognitoBackend : CognitoIdentityProviderBase
 {
     public CognitoBackend(Store store, CognitoMockOptions options, TimeProvider time, IRandomness random)
     {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
         Store = store;
         Options = options;
         Time = time;
@@ -24,10 +27,11 @@ public sealed partial class CognitoBackend
         Ids = new Identifiers(options.Region, random);
         PaginationTokens = new PaginationTokens(
             store.Secret("pagination-token-key", () => random.Bytes(32)), time, options.PaginationTokenTtl);
+        Pages = new Pages(PaginationTokens);
         SigningKeys = new SigningKeys(store, random);
         Tokens = new TokenService(store, SigningKeys, random, time);
         SecretBlocks = new SecretBlocks(store.Secret("srp-secret-block-key", () => random.Bytes(32)), random);
-        Challenges = new ChallengeSessions(store, random, time);
+        Challenges = new ChallengeSessions(random, time);
     }
 
     /// <summary>The SMS messages the mock "sent": MFA codes, for tests to read.</summary>
@@ -44,6 +48,8 @@ public sealed partial class CognitoBackend
     public Identifiers Ids { get; }
 
     internal PaginationTokens PaginationTokens { get; }
+
+    internal Pages Pages { get; }
 
     public SigningKeys SigningKeys { get; }
 
@@ -71,37 +77,40 @@ public sealed partial class CognitoBackend
         Sms.Clear();
     }
 
-    internal UserPool RequirePool(string userPoolId) =>
-        Store.GetPool(userPoolId) ?? throw ResourceNotFoundException.UserPool(userPoolId);
+    internal static UserPool RequirePool(StoreView view, string userPoolId) =>
+        view.GetPool(userPoolId) ?? throw ResourceNotFoundException.UserPool(userPoolId);
+
+    internal static AppClient RequireClient(StoreView view, string clientId) =>
+        view.GetClient(clientId) ?? throw ResourceNotFoundException.UserPoolClient(clientId);
+
+    /// <summary>The client, which must be the pool's: another pool's client does not exist here.</summary>
+    internal static AppClient RequireClient(StoreView view, UserPool pool, string clientId) =>
+        view.GetClient(clientId) is { } client && client.UserPoolId == pool.Id
+            ? client
+            : throw ResourceNotFoundException.UserPoolClient(clientId);
 
     /// <summary>
-    /// Finds the user a caller named (SEMANTICS §3): by username, then by an active alias or username
+    /// Finds the user a caller named (docs/behaviour.md §3): by username, then by an active alias or username
     /// attribute, then by sub. Each step is one index seek.
     /// </summary>
-    internal User ResolveUser(UserPool pool, string name) => FindUser(pool, name) ?? throw new UserNotFoundException();
+    internal static User ResolveUser(StoreView view, UserPool pool, string name) => FindUser(view, pool, name) ?? throw new UserNotFoundException();
 
-    internal User? FindUser(UserPool pool, string name) => FindByName(pool, name) ?? Store.FindUserBySub(pool.Id, name);
+    internal static User? FindUser(StoreView view, UserPool pool, string name) => FindByName(view, pool, name) ?? view.FindUserBySub(pool.Id, name);
 
-    /// <summary>By username or an active alias only: sign-in does not take a sub (measured, SEMANTICS §9).</summary>
-    internal User? FindByName(UserPool pool, string name)
+    /// <summary>By username or an active alias only: sign-in does not take a sub (measured, docs/behaviour.md §9).</summary>
+    internal static User? FindByName(StoreView view, UserPool pool, string name)
     {
         foreach (var key in UserLookup.CandidatesFor(pool, name))
         {
-            if (Store.FindUserId(pool.Id, key) is { } userId)
+            if (view.FindUserId(pool.Id, key) is { } userId)
             {
-                return Store.GetUser(userId);
+                return view.GetUser(userId);
             }
         }
 
         return null;
     }
 
-    /// <summary>
-    /// The user as the database has it now, for a write to change: a user found before the write may be a
-    /// cached copy that other requests share.
-    /// </summary>
-    internal User CurrentUser(User user) => Store.GetUser(user.Id) ?? throw new UserNotFoundException();
-
-    internal AppClient RequireClient(string clientId) =>
-        Store.GetClient(clientId) ?? throw ResourceNotFoundException.UserPoolClient(clientId);
+    /// <summary>The user a write read earlier, by its storage identity, as this write sees it now.</summary>
+    internal static User CurrentUser(StoreView view, string userId) => view.GetUser(userId) ?? throw new UserNotFoundException();
 }

@@ -97,8 +97,8 @@ public sealed class MfaDeviceBypassTests
 
         proven.ShouldBeOk();
         proven.Json["AuthenticationResult"]!["AccessToken"].Should().NotBeNull();
-        (await flows.ProveDeviceAsync(afterMfa, "tia", key, group, secret)).ShouldBeError("NotAuthorizedException", "Invalid session for the user, session is expired.");
-        (await flows.ProveDeviceAsync(challenge, "tia", key, group, secret)).ShouldBeError("NotAuthorizedException", "Invalid session for the user, session is expired.");
+        (await flows.ProveDeviceAsync(afterMfa, "tia", key, group, secret)).ShouldBeError("NotAuthorizedException", "Invalid session for the user, session can only be used once.");
+        (await flows.ProveDeviceAsync(challenge, "tia", key, group, secret)).ShouldBeError("NotAuthorizedException", "Invalid session for the user, session can only be used once.");
     }
 
     [Fact]

@@ -279,8 +279,8 @@ public sealed class MfaTests
             Name = "mfa",
             AliasAttributes = ["email"],
             MfaConfiguration = mfa,
-            SmsConfiguration = new Api.SmsConfigurationType { SnsCallerArn = "arn:aws:iam::123456789012:role/sms" },
-            SoftwareTokenMfaConfiguration = new Api.SoftwareTokenMfaConfigType { Enabled = true },
+            SmsConfiguration = new Domain.SmsSettings { SnsCallerArn = "arn:aws:iam::123456789012:role/sms" },
+            SoftwareTokenMfaConfiguration = new SeedSoftwareTokenMfaConfiguration { Enabled = true },
             DeviceConfiguration = new SeedDeviceConfiguration { ChallengeRequiredOnNewDevice = challengeRequiredOnNewDevice },
             Clients = [new SeedClient { ClientId = Client, ClientName = "web", ExplicitAuthFlows = ["ALLOW_USER_SRP_AUTH", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] }],
             Users =

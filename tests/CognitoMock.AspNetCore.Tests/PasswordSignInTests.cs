@@ -41,9 +41,8 @@ public sealed class PasswordSignInTests
         using var mock = Start();
         mock.Backend.Store.Write(tx =>
         {
-            var client = mock.Backend.Store.GetClient(Client)!;
-            client.Settings.PreventUserExistenceErrors = "ENABLED";
-            tx.UpdateClient(client);
+            var client = tx.GetClient(Client)!;
+            tx.UpdateClient(client with { Settings = client.Settings with { PreventUserExistenceErrors = "ENABLED" } });
         });
 
         var response = await Password(new Wire(mock), "nobody", SignInPool.Password);
@@ -154,7 +153,7 @@ public sealed class PasswordSignInTests
 
         var reused = await NewPassword(wire, challenge, "Yet-another-Passw0rd");
 
-        reused.ShouldBeError("NotAuthorizedException", "Invalid session for the user, session is expired.");
+        reused.ShouldBeError("NotAuthorizedException", "Invalid session for the user, session can only be used once.");
     }
 
     [Fact]

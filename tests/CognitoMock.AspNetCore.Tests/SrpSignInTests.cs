@@ -261,9 +261,8 @@ public sealed partial class SrpSignInTests
         using var mock = Start();
         mock.Backend.Store.Write(tx =>
         {
-            var client = mock.Backend.Store.GetClient(Client)!;
-            client.ExplicitAuthFlows = ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"];
-            tx.UpdateClient(client);
+            var client = tx.GetClient(Client)!;
+            tx.UpdateClient(client with { ExplicitAuthFlows = ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] });
         });
 
         var response = await new SignInFlows(mock).InitiateSrpAsync("alice", new SrpClient());

@@ -49,11 +49,16 @@ public sealed class TokenTests
         using var mock = Start();
         mock.Backend.Store.Write(tx =>
         {
-            var client = mock.Backend.Store.GetClient(Client)!;
-            client.Settings.AccessTokenValidity = 5;
-            client.Settings.IdTokenValidity = 2;
-            client.Settings.TokenValidityUnits = new Api.TokenValidityUnitsType { AccessToken = "minutes", IdToken = "hours", RefreshToken = "days" };
-            tx.UpdateClient(client);
+            var client = tx.GetClient(Client)!;
+            tx.UpdateClient(client with
+            {
+                Settings = client.Settings with
+                {
+                    AccessTokenValidity = 5,
+                    IdTokenValidity = 2,
+                    TokenValidityUnits = new Domain.TokenUnits { AccessToken = "minutes", IdToken = "hours", RefreshToken = "days" },
+                },
+            });
         });
 
         var signedIn = await PasswordSignInTests.Password(new Wire(mock), "alice", SignInPool.Password);

@@ -18,7 +18,7 @@ public abstract class EngineBenchmark : PooledMockBenchmark
 /// <summary>AdminGetUser of a user named by its username, its verified email alias or its sub.</summary>
 public class EngineAdminGetUserBenchmarks : EngineBenchmark
 {
-    private AdminUserRequest _request = new();
+    private AdminGetUserRequest _request = null!;
 
     [Params("username", "alias", "sub")]
     public string Lookup { get; set; } = "";
@@ -28,7 +28,7 @@ public class EngineAdminGetUserBenchmarks : EngineBenchmark
 
     protected override void Prepare()
     {
-        _request = new AdminUserRequest { UserPoolId = BenchmarkPools.Pool, Username = BenchmarkPools.Name(Lookup, 1) };
+        _request = new AdminGetUserRequest { UserPoolId = BenchmarkPools.Pool, Username = BenchmarkPools.Name(Lookup, 1) };
         if (AdminGetUser().Username != "target1")
         {
             throw new InvalidOperationException($"AdminGetUser by {Lookup} did not find target1.");
@@ -42,7 +42,7 @@ public class EngineAdminGetUserBenchmarks : EngineBenchmark
 /// </summary>
 public class EngineAdminListDevicesBenchmarks : EngineBenchmark
 {
-    private AdminListDevicesRequest _request = new();
+    private AdminListDevicesRequest _request = null!;
 
     [Params(60, 1000)]
     public int Devices { get; set; }
@@ -53,7 +53,7 @@ public class EngineAdminListDevicesBenchmarks : EngineBenchmark
     protected override void Prepare()
     {
         _request = new AdminListDevicesRequest { UserPoolId = BenchmarkPools.Pool, Username = BenchmarkPools.Name("username", Devices), Limit = 60 };
-        if (AdminListDevices().Devices.Count != 60)
+        if (AdminListDevices().Devices?.Count != 60)
         {
             throw new InvalidOperationException($"AdminListDevices of target{Devices} did not answer a page of 60.");
         }

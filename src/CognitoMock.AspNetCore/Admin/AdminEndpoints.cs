@@ -1,8 +1,10 @@
+using System.IO.Pipelines;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CognitoMock.AspNetCore.Faults;
 using CognitoMock.Seeding;
 using CognitoMock.SignIn;
+using CognitoMock.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -97,11 +99,79 @@ internal static class AdminEndpoints
             return Results.Json(new AdminMessage("No faults are set."), AdminJson.Default.AdminMessage);
         });
 
-        group.MapGet("/export", async (HttpResponse response, CognitoBackend backend) =>
+        group.MapGet("/export", (HttpContext http, CognitoBackend backend) => ExportAsync(http, backend.Store));
+    }
+
+    /// <summary>
+    /// Streams a consistent snapshot of the state. LiteDB binds the snapshot's transaction to the thread that takes
+    /// it, and a request may move between threads at every await, so the export is read and written on a thread of
+    /// its own, into a pipe that the response drains. A client that stops reading ends it at its next write.
+    /// </summary>
+    private static async Task ExportAsync(HttpContext http, Store store)
+    {
+        http.Response.ContentType = "application/json";
+        var pipe = new Pipe();
+        var export = Task.Factory.StartNew(
+            () =>
+            {
+                try
+                {
+                    SeedExporter.Write(store, new PipeSink(pipe.Writer));
+                    pipe.Writer.Complete();
+                }
+                catch (Exception e)
+                {
+                    pipe.Writer.Complete(e);
+                }
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+        try
         {
-            response.ContentType = "application/json";
-            await JsonSerializer.SerializeAsync(response.Body, SeedExporter.Export(backend.Store), SeedJsonContext.Default.SeedDocument);
-        });
+            await pipe.Reader.CopyToAsync(http.Response.Body, http.RequestAborted);
+        }
+        finally
+        {
+            await pipe.Reader.CompleteAsync();
+            await export;
+        }
+    }
+
+    /// <summary>A write-only stream into a pipe, which refuses to go on once nobody reads the pipe.</summary>
+    private sealed class PipeSink(PipeWriter writer) : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            // Synchronous on purpose: this runs on the export's own thread, which holds the snapshot.
+            var result = writer.WriteAsync(buffer.ToArray()).AsTask().GetAwaiter().GetResult();
+            if (result.IsCompleted || result.IsCanceled)
+            {
+                throw new OperationCanceledException("The client stopped reading the export.");
+            }
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }
 

@@ -1,8 +1,7 @@
-using CognitoMock.Api;
-
 namespace CognitoMock.Domain;
 
-public sealed class AppClient
+/// <summary>An app client of a pool. Immutable, like <see cref="UserPool"/>: a change is a new client that a write stores.</summary>
+public sealed record AppClient
 {
     /// <summary>The ExplicitAuthFlowsType enum of the service model.</summary>
     public static readonly IReadOnlyList<string> AuthFlowChoices =
@@ -11,20 +10,20 @@ public sealed class AppClient
         "ALLOW_CUSTOM_AUTH", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_AUTH",
     ];
 
-    public string ClientId { get; set; } = "";
+    public string ClientId { get; init; } = "";
 
-    public string UserPoolId { get; set; } = "";
+    public string UserPoolId { get; init; } = "";
 
-    public string ClientName { get; set; } = "";
+    public string ClientName { get; init; } = "";
 
-    public string? ClientSecret { get; set; }
+    public string? ClientSecret { get; init; }
 
-    public List<string> ExplicitAuthFlows { get; set; } = [];
+    public IReadOnlyList<string> ExplicitAuthFlows { get; init; } = [];
 
     /// <summary>The settings the API sets and returns as a whole; complete with AWS's defaults.</summary>
-    public UserPoolClientSettings Settings { get; set; } = AppClientDefaults.Complete(new UserPoolClientSettings());
+    public ClientSettings Settings { get; init; } = AppClientDefaults.Complete(new ClientSettings());
 
-    public DateTime CreationDate { get; set; }
+    public DateTime CreationDate { get; init; }
 
-    public DateTime LastModifiedDate { get; set; }
+    public DateTime LastModifiedDate { get; init; }
 }

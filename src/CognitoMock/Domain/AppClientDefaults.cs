@@ -1,4 +1,3 @@
-using CognitoMock.Api;
 using CognitoMock.Errors;
 
 namespace CognitoMock.Domain;
@@ -17,20 +16,17 @@ public static class AppClientDefaults
     /// sessions (the model's documentation of each). UpdateUserPoolClient resets what it leaves out to these
     /// (its documentation), so it completes its request the same way.
     /// </summary>
-    public static UserPoolClientSettings Complete(UserPoolClientSettings given)
+    public static ClientSettings Complete(ClientSettings given)
     {
-        var settings = new UserPoolClientSettings();
-        settings.CopySettingsFrom(given);
-        if (settings.RefreshTokenValidity is null or 0)
+        ArgumentNullException.ThrowIfNull(given);
+        return given with
         {
-            settings.RefreshTokenValidity = 30;
-        }
-
-        settings.AllowedOAuthFlowsUserPoolClient ??= false;
-        settings.EnableTokenRevocation ??= true;
-        settings.EnablePropagateAdditionalUserContextData ??= false;
-        settings.AuthSessionValidity ??= 3;
-        return settings;
+            RefreshTokenValidity = given.RefreshTokenValidity is null or 0 ? 30 : given.RefreshTokenValidity,
+            AllowedOAuthFlowsUserPoolClient = given.AllowedOAuthFlowsUserPoolClient ?? false,
+            EnableTokenRevocation = given.EnableTokenRevocation ?? true,
+            EnablePropagateAdditionalUserContextData = given.EnablePropagateAdditionalUserContextData ?? false,
+            AuthSessionValidity = given.AuthSessionValidity ?? 3,
+        };
     }
 
     /// <summary>
@@ -38,7 +34,7 @@ public static class AppClientDefaults
     /// documentation), token lifetimes out of range, and read or write attributes the pool does not have.
     /// <paramref name="action"/> is "creating" or "updating", for the message.
     /// </summary>
-    public static void Validate(UserPool pool, UserPoolClientSettings settings, IReadOnlyCollection<string> flows, string action)
+    public static void Validate(UserPool pool, ClientSettings settings, IReadOnlyCollection<string> flows, string action)
     {
         if (flows.Any(f => LegacyAuthFlows.Contains(f)) && flows.Any(f => f.StartsWith("ALLOW_", StringComparison.Ordinal)))
         {
@@ -47,12 +43,12 @@ public static class AppClientDefaults
         }
 
         TokenValidity.Validate(settings);
-        if (settings.ReadAttributes?.Exists(a => !StandardAttributes.IsKnown(pool, a)) == true)
+        if (settings.ReadAttributes?.Any(a => !StandardAttributes.IsKnown(pool, a)) == true)
         {
             throw new InvalidParameterException($"Invalid read attributes specified while {action} a client");
         }
 
-        if (settings.WriteAttributes?.Exists(a => !StandardAttributes.IsKnown(pool, a)) == true)
+        if (settings.WriteAttributes?.Any(a => !StandardAttributes.IsKnown(pool, a)) == true)
         {
             throw new InvalidParameterException($"Invalid write attributes specified while {action} a client");
         }

@@ -3,7 +3,7 @@ namespace CognitoMock.Domain;
 /// <summary>
 /// A challenge that waits for its answer: what the Session string of NEW_PASSWORD_REQUIRED, DEVICE_SRP_AUTH,
 /// DEVICE_PASSWORD_VERIFIER and the MFA challenges stands for. Kept server-side so a session is single-use and
-/// expires by the clock (3 minutes, AWS's default; SEMANTICS §7).
+/// expires by the clock (3 minutes, AWS's default; docs/behaviour.md §7).
 /// </summary>
 public sealed class ChallengeSession
 {
@@ -28,6 +28,9 @@ public sealed class ChallengeSession
 
     public DateTime Expires { get; set; }
 
+    /// <summary>Answered already: kept until it expires, so a second answer is told the Session was used.</summary>
+    public bool Spent { get; set; }
+
     /// <summary>
     /// The other Session (its hash) that opens this same challenge: the DEVICE_SRP_AUTH after an MFA code is
     /// also opened by the MFA challenge's Session. Answering under either spends both.
@@ -40,6 +43,7 @@ public sealed class ChallengeSession
         var twin = (ChallengeSession)MemberwiseClone();
         twin.Id = id;
         twin.Twin = Id;
+        twin.Spent = false;
         Twin = id;
         return twin;
     }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using CognitoMock.Randomness;
 using CognitoMock.Srp;
 
@@ -14,7 +15,7 @@ public sealed class Device
 
     public string? DeviceName { get; set; }
 
-    /// <summary>False until ConfirmDevice; an unconfirmed device is never listed (SEMANTICS §4).</summary>
+    /// <summary>False until ConfirmDevice; an unconfirmed device is never listed (docs/behaviour.md §4).</summary>
     public bool Confirmed { get; set; }
 
     public bool Remembered { get; set; }
@@ -31,6 +32,12 @@ public sealed class Device
 
     /// <summary>The DeviceSecretVerifierConfig of ConfirmDevice: what device SRP is checked against.</summary>
     public DeviceVerifier? Verifier { get; set; }
+
+    /// <summary>
+    /// Whether a sign-in can prove this device, the one rule every step asks: confirmed, so its owner chose to
+    /// keep it, and with a verifier to check the proof against.
+    /// </summary>
+    public bool IsProvable => Confirmed && Verifier is not null;
 }
 
 public sealed class DeviceVerifier
@@ -55,6 +62,12 @@ public sealed class DeviceVerifier
 
     /// <summary>Base64 of the salt, as ConfirmDevice sends it.</summary>
     public string Salt { get; set; } = "";
+
+    /// <summary>v, as the SRP arithmetic takes it: ConfirmDevice's bytes, unsigned and big-endian.</summary>
+    public BigInteger Value => SrpGroup.FromUnsignedBytes(Convert.FromBase64String(PasswordVerifier));
+
+    /// <summary>The salt as DEVICE_PASSWORD_VERIFIER's SALT parameter shows it: hex.</summary>
+    public string SaltHex => Convert.ToHexStringLower(Convert.FromBase64String(Salt));
 }
 
 public static class DeviceRememberedStatus

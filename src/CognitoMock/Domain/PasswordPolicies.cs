@@ -1,5 +1,4 @@
 using System.Buffers;
-using CognitoMock.Api;
 using CognitoMock.Errors;
 using CognitoMock.Randomness;
 
@@ -21,7 +20,7 @@ public static class PasswordPolicies
     private static readonly SearchValues<char> SymbolChars = SearchValues.Create(Symbols);
 
     /// <summary>AWS's default policy: 8 characters, each character class required, temporary passwords for 7 days.</summary>
-    public static PasswordPolicyType Default() => new()
+    public static PasswordPolicy Default { get; } = new()
     {
         MinimumLength = 8,
         RequireUppercase = true,
@@ -31,7 +30,7 @@ public static class PasswordPolicies
         TemporaryPasswordValidityDays = 7,
     };
 
-    public static PasswordPolicyType Of(UserPool pool) => pool.Settings.Policies?.PasswordPolicy ?? Default();
+    public static PasswordPolicy Of(UserPool pool) => pool.Settings.Policies?.PasswordPolicy ?? Default;
 
     /// <summary>
     /// The first rule <paramref name="password"/> breaks, in the model's member order, worded as AWS words it
@@ -39,7 +38,7 @@ public static class PasswordPolicies
     /// or null when it conforms. A policy without MinimumLength asks for 8; a character class it does not
     /// mention is not required. Letters and digits are ASCII's.
     /// </summary>
-    public static string? Violation(PasswordPolicyType policy, string password)
+    public static string? Violation(PasswordPolicy policy, string password)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(password);
@@ -84,7 +83,7 @@ public static class PasswordPolicies
     /// A random password the policy accepts, for AdminCreateUser without a TemporaryPassword: at least 12
     /// characters, with a character of every class.
     /// </summary>
-    public static string Generate(PasswordPolicyType policy, IRandomness random)
+    public static string Generate(PasswordPolicy policy, IRandomness random)
     {
         ArgumentNullException.ThrowIfNull(policy);
         var length = Math.Max(policy.MinimumLength ?? 8, 12);

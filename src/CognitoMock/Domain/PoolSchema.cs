@@ -1,4 +1,3 @@
-using CognitoMock.Api;
 using CognitoMock.Errors;
 
 namespace CognitoMock.Domain;
@@ -13,9 +12,9 @@ public static class PoolSchema
     /// email_verified and phone_number_verified are among those, because Cognito cannot configure them as the
     /// standard attributes they are (seen: aws-cdk#14699).
     /// </summary>
-    public static List<SchemaAttributeType> Build(IEnumerable<SchemaAttributeType>? given)
+    public static List<SchemaAttribute> Build(IEnumerable<SchemaAttribute>? given)
     {
-        var built = new List<SchemaAttributeType>();
+        var built = new List<SchemaAttribute>();
         foreach (var entry in given ?? [])
         {
             var name = entry.Name is { } named && named.StartsWith(StandardAttributes.CustomPrefix, StringComparison.Ordinal)
@@ -38,33 +37,24 @@ public static class PoolSchema
     }
 
     /// <summary>Every attribute of the pool as DescribeUserPool lists it: the standard ones, then custom:name ones.</summary>
-    public static List<SchemaAttributeType> Describe(UserPool pool)
+    public static List<SchemaAttribute> Describe(UserPool pool)
     {
-        var schema = StandardAttributes.Schema.Select(s => pool.Schema.Find(c => c.Name == s.Name) ?? s).ToList();
-        schema.AddRange(pool.Schema.Where(IsCustom).Select(c => new SchemaAttributeType
-        {
-            Name = StandardAttributes.CustomPrefix + c.Name,
-            AttributeDataType = c.AttributeDataType,
-            DeveloperOnlyAttribute = c.DeveloperOnlyAttribute,
-            Mutable = c.Mutable,
-            Required = c.Required,
-            NumberAttributeConstraints = c.NumberAttributeConstraints,
-            StringAttributeConstraints = c.StringAttributeConstraints,
-        }));
+        var schema = StandardAttributes.Schema.Select(s => pool.Schema.FirstOrDefault(c => c.Name == s.Name) ?? s).ToList();
+        schema.AddRange(pool.Schema.Where(IsCustom).Select(c => c with { Name = StandardAttributes.CustomPrefix + c.Name }));
         return schema;
     }
 
     /// <summary>The definition of a user attribute, named as users carry it (custom:name), or null if the pool has none.</summary>
-    public static SchemaAttributeType? Find(UserPool pool, string attributeName)
+    public static SchemaAttribute? Find(UserPool pool, string attributeName)
     {
         if (attributeName.StartsWith(StandardAttributes.CustomPrefix, StringComparison.Ordinal))
         {
             var name = attributeName[StandardAttributes.CustomPrefix.Length..];
-            return pool.Schema.Find(c => c.Name == name && IsCustom(c));
+            return pool.Schema.FirstOrDefault(c => c.Name == name && IsCustom(c));
         }
 
         return StandardAttributes.Names.Contains(attributeName)
-            ? pool.Schema.Find(c => c.Name == attributeName) ?? StandardAttributes.Schema.First(s => s.Name == attributeName)
+            ? pool.Schema.FirstOrDefault(c => c.Name == attributeName) ?? StandardAttributes.Schema.First(s => s.Name == attributeName)
             : null;
     }
 
@@ -72,14 +62,14 @@ public static class PoolSchema
     public static IEnumerable<string> RequiredAttributes(UserPool pool) =>
         pool.Schema.Where(c => c.Required == true && !IsCustom(c) && c.Name != "sub").Select(c => c.Name!);
 
-    private static bool IsCustom(SchemaAttributeType entry) => Standard(entry.Name!) is null;
+    private static bool IsCustom(SchemaAttribute entry) => Standard(entry.Name!) is null;
 
-    private static SchemaAttributeType? Standard(string name) =>
+    private static SchemaAttribute? Standard(string name) =>
         name is StandardAttributes.EmailVerified or StandardAttributes.PhoneNumberVerified
             ? null
             : StandardAttributes.Schema.FirstOrDefault(s => s.Name == name);
 
-    private static SchemaAttributeType Configure(SchemaAttributeType standard, SchemaAttributeType given)
+    private static SchemaAttribute Configure(SchemaAttribute standard, SchemaAttribute given)
     {
         if (given.AttributeDataType is { } type && type != standard.AttributeDataType)
         {
@@ -87,7 +77,7 @@ public static class PoolSchema
                 $"{standard.Name} is a standard attribute of type {standard.AttributeDataType}; its AttributeDataType cannot be {type}.");
         }
 
-        return new SchemaAttributeType
+        return new SchemaAttribute
         {
             Name = standard.Name,
             AttributeDataType = standard.AttributeDataType,
@@ -99,7 +89,7 @@ public static class PoolSchema
         };
     }
 
-    private static SchemaAttributeType Custom(string name, SchemaAttributeType given)
+    private static SchemaAttribute Custom(string name, SchemaAttribute given)
     {
         // AWS's words for it (seen in CloudFormation and CDK reports).
         if (given.Required == true)
@@ -107,7 +97,7 @@ public static class PoolSchema
             throw new InvalidParameterException("Required custom attributes are not supported currently.");
         }
 
-        return new SchemaAttributeType
+        return new SchemaAttribute
         {
             Name = name,
             AttributeDataType = given.AttributeDataType ?? "String",

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CognitoMock.Api;
 
 namespace CognitoMock.Domain;
 
@@ -16,7 +15,7 @@ public static class StandardAttributes
     /// The schema of a pool whose Schema changed nothing, in the order DescribeUserPool lists it (seen: the
     /// create-user-pool example of the AWS CLI's documentation).
     /// </summary>
-    public static IReadOnlyList<SchemaAttributeType> Schema { get; } =
+    public static IReadOnlyList<SchemaAttribute> Schema { get; } =
     [
         Text("sub", mutable: false, required: true, minLength: 1),
         Text("name"), Text("given_name"), Text("family_name"), Text("middle_name"), Text("nickname"),
@@ -32,7 +31,7 @@ public static class StandardAttributes
 
     public static bool IsKnown(UserPool pool, string name) => PoolSchema.Find(pool, name) is not null;
 
-    private static SchemaAttributeType Text(string name, bool mutable = true, bool required = false, int minLength = 0, int maxLength = 2048) => new()
+    private static SchemaAttribute Text(string name, bool mutable = true, bool required = false, int minLength = 0, int maxLength = 2048) => new()
     {
         Name = name,
         AttributeDataType = "String",
@@ -46,6 +45,6 @@ public static class StandardAttributes
         },
     };
 
-    private static SchemaAttributeType Flag(string name) =>
+    private static SchemaAttribute Flag(string name) =>
         new() { Name = name, AttributeDataType = "Boolean", DeveloperOnlyAttribute = false, Mutable = true, Required = false };
 }

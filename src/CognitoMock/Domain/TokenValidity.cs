@@ -1,4 +1,3 @@
-using CognitoMock.Api;
 using CognitoMock.Errors;
 
 namespace CognitoMock.Domain;
@@ -15,20 +14,20 @@ public static class TokenValidity
     private static readonly TimeSpan ShortestRefresh = TimeSpan.FromMinutes(60);
     private static readonly TimeSpan LongestRefresh = TimeSpan.FromDays(3650);
 
-    public static TimeSpan AccessToken(UserPoolClientSettings settings) =>
+    public static TimeSpan AccessToken(ClientSettings settings) =>
         settings.AccessTokenValidity is { } value ? Span(value, settings.TokenValidityUnits?.AccessToken ?? "hours") : TimeSpan.FromHours(1);
 
-    public static TimeSpan IdToken(UserPoolClientSettings settings) =>
+    public static TimeSpan IdToken(ClientSettings settings) =>
         settings.IdTokenValidity is { } value ? Span(value, settings.TokenValidityUnits?.IdToken ?? "hours") : TimeSpan.FromHours(1);
 
-    public static TimeSpan RefreshToken(UserPoolClientSettings settings) =>
+    public static TimeSpan RefreshToken(ClientSettings settings) =>
         Span(settings.RefreshTokenValidity ?? 30, settings.TokenValidityUnits?.RefreshToken ?? "days");
 
     /// <summary>
     /// Refuses lifetimes outside what AWS allows: 5 minutes to a day for access and ID tokens, an hour to ten
     /// years for refresh tokens (the TokenValidityUnits documentation of CloudFormation and the CLI).
     /// </summary>
-    public static void Validate(UserPoolClientSettings settings)
+    public static void Validate(ClientSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         Require(AccessToken(settings), ShortestToken, LongestToken, "AccessTokenValidity", "5 minutes and 1 day");

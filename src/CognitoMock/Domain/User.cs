@@ -1,3 +1,6 @@
+using System.Numerics;
+using CognitoMock.Srp;
+
 namespace CognitoMock.Domain;
 
 public sealed class User
@@ -73,7 +76,7 @@ public static class UserStatuses
 
 /// <summary>
 /// What is kept of a password: a salted PBKDF2 hash for password sign-in and an SRP verifier for SRP
-/// sign-in. The password itself is never stored (SEMANTICS §9, Storage).
+/// sign-in. The password itself is never stored (docs/behaviour.md §9, Storage).
 /// </summary>
 public sealed class PasswordCredential
 {
@@ -88,4 +91,7 @@ public sealed class PasswordCredential
 
     /// <summary>Hex SRP verifier v = g^x mod N.</summary>
     public string Verifier { get; set; } = "";
+
+    /// <summary>v, as the SRP arithmetic takes it.</summary>
+    public BigInteger VerifierValue => SrpGroup.ParseHex(Verifier);
 }

@@ -1,5 +1,3 @@
-using CognitoMock.Api;
-
 namespace CognitoMock.Domain;
 
 /// <summary>What a pool's settings are when CreateUserPool, UpdateUserPool or a seed leaves them out.</summary>
@@ -15,20 +13,21 @@ public static class UserPoolDefaults
     /// (the model's UserPoolTier documentation). UpdateUserPool resets what it leaves out to these (its
     /// documentation), so it completes its request the same way.
     /// </summary>
-    public static UserPoolSettings Complete(UserPoolSettings given)
+    public static PoolSettings Complete(PoolSettings given)
     {
-        var settings = new UserPoolSettings();
-        settings.CopySettingsFrom(given);
-        settings.Policies = new UserPoolPolicyType
+        ArgumentNullException.ThrowIfNull(given);
+        return given with
         {
-            PasswordPolicy = given.Policies?.PasswordPolicy ?? PasswordPolicies.Default(),
-            SignInPolicy = given.Policies?.SignInPolicy,
+            Policies = new PoolPolicies
+            {
+                PasswordPolicy = given.Policies?.PasswordPolicy ?? PasswordPolicies.Default,
+                SignInPolicy = given.Policies?.SignInPolicy,
+            },
+            DeletionProtection = given.DeletionProtection ?? "INACTIVE",
+            MfaConfiguration = given.MfaConfiguration ?? MfaOff,
+            LambdaConfig = given.LambdaConfig ?? new LambdaTriggers(),
+            AdminCreateUserConfig = given.AdminCreateUserConfig ?? new AdminCreateUserSettings { AllowAdminCreateUserOnly = false, UnusedAccountValidityDays = 7 },
+            UserPoolTier = given.UserPoolTier ?? "ESSENTIALS",
         };
-        settings.DeletionProtection ??= "INACTIVE";
-        settings.MfaConfiguration ??= MfaOff;
-        settings.LambdaConfig ??= new LambdaConfigType();
-        settings.AdminCreateUserConfig ??= new AdminCreateUserConfigType { AllowAdminCreateUserOnly = false, UnusedAccountValidityDays = 7 };
-        settings.UserPoolTier ??= "ESSENTIALS";
-        return settings;
     }
 }

@@ -1,6 +1,6 @@
 namespace CognitoMock.Errors;
 
-// One type per AWS error code; the code on the wire is the type name (SEMANTICS §1).
+// One type per AWS error code; the code on the wire is the type name (docs/behaviour.md §1).
 
 public sealed class InvalidParameterException(string message) : CognitoException(message);
 
@@ -22,6 +22,9 @@ public sealed class NotAuthorizedException(string message) : CognitoException(me
     public static NotAuthorizedException IncorrectCredentials() => new("Incorrect username or password.");
 
     public static NotAuthorizedException InvalidSession() => new("Invalid session for the user, session is expired.");
+
+    /// <summary>AWS's words for a Session answered before (quoted in aws-amplify/amplify-js issues 10849 and 13123).</summary>
+    public static NotAuthorizedException SessionUsed() => new("Invalid session for the user, session can only be used once.");
 }
 
 public sealed class InvalidPasswordException(string message) : CognitoException(message);

@@ -2,18 +2,17 @@ using CognitoMock.Api;
 using CognitoMock.Domain;
 using CognitoMock.Errors;
 using CognitoMock.Paging;
+using CognitoMock.Storage;
 
 namespace CognitoMock;
 
 public sealed partial class CognitoBackend
 {
-    /// <summary>Omitted or 0 means a full page (SEMANTICS §5, a decision).</summary>
-    internal const int DefaultDeviceLimit = 60;
-
-    public AdminListDevicesResponse AdminListDevices(AdminListDevicesRequest request, RequestContext context)
+    public override AdminListDevicesResponse AdminListDevices(AdminListDevicesRequest request, RequestContext context)
     {
-        var pool = RequirePool(request.UserPoolId);
-        var user = ResolveUser(pool, request.Username);
+        ArgumentNullException.ThrowIfNull(request);
+        var pool = RequirePool(Store, request.UserPoolId);
+        var user = ResolveUser(Store, pool, request.Username);
         var scope = new PageScope(nameof(AdminListDevices), pool.Id, user.Sub);
         var (devices, next) = DevicePage(user, rememberedOnly: false, scope, request.Limit, request.PaginationToken, context);
         return new AdminListDevicesResponse
@@ -23,39 +22,42 @@ public sealed partial class CognitoBackend
         };
     }
 
-    public AdminGetDeviceResponse AdminGetDevice(AdminGetDeviceRequest request, RequestContext context)
+    public override AdminGetDeviceResponse AdminGetDevice(AdminGetDeviceRequest request, RequestContext context)
     {
-        var pool = RequirePool(request.UserPoolId);
-        var user = ResolveUser(pool, request.Username);
-        return new AdminGetDeviceResponse { Device = AdminDeviceType(pool, user, ConfirmedDevice(user, request.DeviceKey)) };
+        ArgumentNullException.ThrowIfNull(request);
+        var pool = RequirePool(Store, request.UserPoolId);
+        var user = ResolveUser(Store, pool, request.Username);
+        return new AdminGetDeviceResponse { Device = AdminDeviceType(pool, user, ConfirmedDevice(Store, user, request.DeviceKey)) };
     }
 
-    public EmptyResponse AdminForgetDevice(AdminForgetDeviceRequest request, RequestContext context)
+    public override void AdminForgetDevice(AdminForgetDeviceRequest request, RequestContext context)
     {
-        var user = ResolveUser(RequirePool(request.UserPoolId), request.Username);
+        ArgumentNullException.ThrowIfNull(request);
+        var user = ResolveUser(Store, RequirePool(Store, request.UserPoolId), request.Username);
         Forget(user, request.DeviceKey);
-        return new EmptyResponse();
     }
 
-    public EmptyResponse AdminUpdateDeviceStatus(AdminUpdateDeviceStatusRequest request, RequestContext context)
+    public override AdminUpdateDeviceStatusResponse AdminUpdateDeviceStatus(AdminUpdateDeviceStatusRequest request, RequestContext context)
     {
-        var user = ResolveUser(RequirePool(request.UserPoolId), request.Username);
+        ArgumentNullException.ThrowIfNull(request);
+        var user = ResolveUser(Store, RequirePool(Store, request.UserPoolId), request.Username);
         UpdateStatus(user, request.DeviceKey, request.DeviceRememberedStatus);
-        return new EmptyResponse();
+        return new AdminUpdateDeviceStatusResponse();
     }
 
     /// <summary>
     /// Confirms the device a sign-in was given (NewDeviceMetadata) with the verifier of its secret. It is
     /// remembered at once, unless the pool remembers devices only when the user says so (SEMANTICS §4).
     /// </summary>
-    public ConfirmDeviceResponse ConfirmDevice(ConfirmDeviceRequest request, RequestContext context)
+    public override ConfirmDeviceResponse ConfirmDevice(ConfirmDeviceRequest request, RequestContext context)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var (pool, user, _) = Tokens.Check(request.AccessToken);
         var verifier = Verifier(request.DeviceSecretVerifierConfig);
         var promptFirst = pool.DeviceConfiguration?.DeviceOnlyRememberedOnUserPrompt ?? false;
         Store.Write(tx =>
         {
-            var device = Store.GetDevice(user.Id, request.DeviceKey);
+            var device = tx.GetDevice(user.Id, request.DeviceKey);
             if (device is null || device.UserId != user.Id)
             {
                 throw new InvalidParameterException("Invalid device key given.");
@@ -79,8 +81,9 @@ public sealed partial class CognitoBackend
     }
 
     /// <summary>A signed-in user's remembered devices (SEMANTICS §4: only remembered ones), paged as AdminListDevices.</summary>
-    public ListDevicesResponse ListDevices(ListDevicesRequest request, RequestContext context)
+    public override ListDevicesResponse ListDevices(ListDevicesRequest request, RequestContext context)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var (pool, user, _) = Tokens.Check(request.AccessToken);
         var scope = new PageScope(nameof(ListDevices), pool.Id, user.Sub);
         var (devices, next) = DevicePage(user, rememberedOnly: true, scope, request.Limit, request.PaginationToken, context);
@@ -88,40 +91,42 @@ public sealed partial class CognitoBackend
     }
 
     /// <summary>A signed-in user's device; one not remembered is not found (seen, SEMANTICS §4).</summary>
-    public GetDeviceResponse GetDevice(GetDeviceRequest request, RequestContext context)
+    public override GetDeviceResponse GetDevice(GetDeviceRequest request, RequestContext context)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var user = SignedInUser(request.AccessToken).User;
-        var device = ConfirmedDevice(user, request.DeviceKey);
+        var device = ConfirmedDevice(Store, user, request.DeviceKey);
         return device.Remembered ? new GetDeviceResponse { Device = UserDeviceType(device) } : throw ResourceNotFoundException.Device();
     }
 
-    public EmptyResponse ForgetDevice(ForgetDeviceRequest request, RequestContext context)
+    public override void ForgetDevice(ForgetDeviceRequest request, RequestContext context)
     {
+        ArgumentNullException.ThrowIfNull(request);
         Forget(SignedInUser(request.AccessToken).User, request.DeviceKey);
-        return new EmptyResponse();
     }
 
-    public EmptyResponse UpdateDeviceStatus(UpdateDeviceStatusRequest request, RequestContext context)
+    public override UpdateDeviceStatusResponse UpdateDeviceStatus(UpdateDeviceStatusRequest request, RequestContext context)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var user = Tokens.Check(request.AccessToken).User;
         UpdateStatus(user, request.DeviceKey, request.DeviceRememberedStatus);
-        return new EmptyResponse();
+        return new UpdateDeviceStatusResponse();
     }
 
     /// <summary>A confirmed device of this user, or "Device does not exist.".</summary>
-    private Device ConfirmedDevice(User user, string deviceKey) =>
-        Store.GetDevice(user.Id, deviceKey) is { Confirmed: true } device ? device : throw ResourceNotFoundException.Device();
+    private static Device ConfirmedDevice(StoreView view, User user, string deviceKey) =>
+        view.GetDevice(user.Id, deviceKey) is { Confirmed: true } device ? device : throw ResourceNotFoundException.Device();
 
     /// <summary>
     /// Deletes a device. The refresh tokens issued to it stop working, since a refresh needs its device
     /// (SEMANTICS §4); access tokens already issued stay good until they expire or are revoked.
     /// </summary>
-    private void Forget(User user, string deviceKey) => Store.Write(tx => tx.DeleteDevice(ConfirmedDevice(user, deviceKey)));
+    private void Forget(User user, string deviceKey) => Store.Write(tx => tx.DeleteDevice(ConfirmedDevice(tx, user, deviceKey)));
 
     /// <summary>Sets remembered or not_remembered; a request without a status changes nothing.</summary>
     private void UpdateStatus(User user, string deviceKey, string? status) => Store.Write(tx =>
     {
-        var device = ConfirmedDevice(user, deviceKey);
+        var device = ConfirmedDevice(tx, user, deviceKey);
         if (status is not null)
         {
             device.Remembered = status == DeviceRememberedStatus.Remembered;
@@ -148,20 +153,8 @@ public sealed partial class CognitoBackend
     private static bool IsBase64(string text) => text.Length > 0 && Convert.TryFromBase64String(text, new byte[text.Length], out _);
 
     private (List<Device> Devices, string? Next) DevicePage(
-        User user, bool rememberedOnly, PageScope scope, int? limit, string? paginationToken, RequestContext context)
-    {
-        var after = paginationToken is null ? null : PaginationTokens.Read(paginationToken, scope, context.RequestId);
-        var pageSize = limit is null or 0 ? DefaultDeviceLimit : limit.Value;
-        // One more than the page shows whether another page follows, so the last page carries no token.
-        var devices = Store.DevicePage(user.Id, rememberedOnly, after, pageSize + 1);
-        if (devices.Count <= pageSize)
-        {
-            return (devices, null);
-        }
-
-        devices.RemoveAt(pageSize);
-        return (devices, PaginationTokens.Issue(scope, Storage.Store.PageKeyOf(devices[^1])));
-    }
+        User user, bool rememberedOnly, PageScope scope, int? limit, string? paginationToken, RequestContext context) =>
+        Pages.Keyset(scope, paginationToken, limit, context, (after, take) => Store.DevicePage(user.Id, rememberedOnly, after, take), StoreView.PageKeyOf);
 
     /// <summary>The attribute set the admin operations show (SEMANTICS §4).</summary>
     private DeviceType AdminDeviceType(UserPool pool, User user, Device device)

@@ -2,60 +2,84 @@ using CognitoMock.Api;
 using CognitoMock.Domain;
 using CognitoMock.Errors;
 using CognitoMock.Randomness;
+using CognitoMock.Storage;
 
 namespace CognitoMock;
 
 // MFA: the pool's MFA configuration, TOTP tokens, and each user's MFA preferences.
 public sealed partial class CognitoBackend
 {
-    public UserPoolMfaConfigResponse SetUserPoolMfaConfig(SetUserPoolMfaConfigRequest request, RequestContext context) => Store.Write(tx =>
+    public override SetUserPoolMfaConfigResponse SetUserPoolMfaConfig(SetUserPoolMfaConfigRequest request, RequestContext context)
     {
-        var pool = RequirePool(request.UserPoolId);
-        var sms = request.SmsMfaConfiguration?.SmsConfiguration ?? (request.SmsMfaConfiguration is null ? pool.Settings.SmsConfiguration : null);
-        var totp = request.SoftwareTokenMfaConfiguration?.Enabled ?? pool.SoftwareTokenMfaEnabled;
-        var mode = request.MfaConfiguration ?? pool.MfaMode;
-        if (mode != MfaFactors.Off && sms is null && !totp)
+        ArgumentNullException.ThrowIfNull(request);
+        var pool = Store.Write(tx =>
         {
-            throw new InvalidParameterException("Invalid MFA configuration given, can't turn on MFA without any MFA type enabled.");
-        }
+            var pool = RequirePool(tx, request.UserPoolId);
+            var sms = request.SmsMfaConfiguration is null
+                ? pool.Settings.SmsConfiguration
+                : request.SmsMfaConfiguration.SmsConfiguration is { } given ? ByName.ToDomain<SmsConfigurationType, SmsSettings>(given) : null;
+            var totp = request.SoftwareTokenMfaConfiguration?.Enabled ?? pool.SoftwareTokenMfaEnabled;
+            var mode = request.MfaConfiguration ?? pool.MfaMode;
+            if (mode != MfaFactors.Off && sms is null && !totp)
+            {
+                throw new InvalidParameterException("Invalid MFA configuration given, can't turn on MFA without any MFA type enabled.");
+            }
 
-        pool.Settings.MfaConfiguration = mode;
-        pool.Settings.SmsConfiguration = sms;
-        pool.Settings.SmsAuthenticationMessage = request.SmsMfaConfiguration?.SmsAuthenticationMessage ?? pool.Settings.SmsAuthenticationMessage;
-        pool.SoftwareTokenMfaEnabled = totp;
-        pool.LastModifiedDate = Now;
-        tx.UpdatePool(pool);
-        return MfaConfigOf(pool);
-    });
+            var updated = pool with
+            {
+                Settings = pool.Settings with
+                {
+                    MfaConfiguration = mode,
+                    SmsConfiguration = sms,
+                    SmsAuthenticationMessage = request.SmsMfaConfiguration?.SmsAuthenticationMessage ?? pool.Settings.SmsAuthenticationMessage,
+                },
+                SoftwareTokenMfaEnabled = totp,
+                LastModifiedDate = Now,
+            };
+            tx.UpdatePool(updated);
+            return updated;
+        });
+        var config = MfaConfigOf(pool);
+        return new SetUserPoolMfaConfigResponse
+        {
+            MfaConfiguration = config.MfaConfiguration,
+            SmsMfaConfiguration = config.SmsMfaConfiguration,
+            SoftwareTokenMfaConfiguration = config.SoftwareTokenMfaConfiguration,
+        };
+    }
 
-    public UserPoolMfaConfigResponse GetUserPoolMfaConfig(GetUserPoolMfaConfigRequest request, RequestContext context) =>
-        MfaConfigOf(RequirePool(request.UserPoolId));
+    public override GetUserPoolMfaConfigResponse GetUserPoolMfaConfig(GetUserPoolMfaConfigRequest request, RequestContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return MfaConfigOf(RequirePool(Store, request.UserPoolId));
+    }
 
     /// <summary>
     /// A new TOTP secret for the signed-in user, or for the user of an MFA_SETUP challenge. It takes effect once
     /// VerifySoftwareToken sees a code made with it.
     /// </summary>
-    public AssociateSoftwareTokenResponse AssociateSoftwareToken(AssociateSoftwareTokenRequest request, RequestContext context)
+    public override AssociateSoftwareTokenResponse AssociateSoftwareToken(AssociateSoftwareTokenRequest request, RequestContext context)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var secret = Totp.ToBase32(Random.Bytes(20));
         if (request.AccessToken is { Length: > 0 } accessToken)
         {
             var (pool, user, _) = Tokens.Check(accessToken);
             Store.Write(tx =>
             {
-                var current = CurrentUser(user);
+                var current = CurrentUser(tx, user.Id);
                 current.Mfa.PendingSoftwareTokenSecret = secret;
                 tx.UpdateUser(pool, current);
             });
             return new AssociateSoftwareTokenResponse { SecretCode = secret };
         }
 
-        var (setupPool, setupUser, challenge) = SetupChallenge(request.Session);
         var next = Store.Write(tx =>
         {
-            var current = CurrentUser(setupUser);
+            var (pool, challenge) = SpendSetupChallenge(tx, request.Session);
+            var current = CurrentUser(tx, challenge.UserId);
             current.Mfa.PendingSoftwareTokenSecret = secret;
-            tx.UpdateUser(setupPool, current);
+            tx.UpdateUser(pool, current);
             return Continue(tx, challenge);
         });
         return new AssociateSoftwareTokenResponse { SecretCode = secret, Session = next };
@@ -65,53 +89,56 @@ public sealed partial class CognitoBackend
     /// Checks a code of the secret AssociateSoftwareToken gave out; a match makes it the user's TOTP secret. In
     /// an MFA_SETUP challenge it also turns TOTP on as the user's MFA, which the challenge then accepts.
     /// </summary>
-    public VerifySoftwareTokenResponse VerifySoftwareToken(VerifySoftwareTokenRequest request, RequestContext context)
+    public override VerifySoftwareTokenResponse VerifySoftwareToken(VerifySoftwareTokenRequest request, RequestContext context)
     {
-        var byToken = request.AccessToken is { Length: > 0 };
-        var (pool, user, challenge) = byToken ? WithoutChallenge(Tokens.Check(request.AccessToken!)) : SetupChallenge(request.Session);
-        var pending = user.Mfa.PendingSoftwareTokenSecret
-            ?? throw new SoftwareTokenMFANotFoundException("Software Token MFA has not been associated with the user: call AssociateSoftwareToken first.");
-        if (Totp.Match(Totp.FromBase32(pending)!, request.UserCode, Time.GetUtcNow()) is not { } step)
-        {
-            // AWS's words for a code that does not verify the token (seen).
-            throw new EnableSoftwareTokenMFAException("Code mismatch and fail enable Software Token MFA");
-        }
-
+        ArgumentNullException.ThrowIfNull(request);
+        var principal = request.AccessToken is { Length: > 0 } accessToken ? Tokens.Check(accessToken) : null;
         var next = Store.Write(tx =>
         {
-            var current = CurrentUser(user);
-            current.Mfa.SoftwareTokenSecret = pending;
-            current.Mfa.PendingSoftwareTokenSecret = null;
-            current.Mfa.LastSoftwareTokenStep = step;
-            if (challenge is not null)
+            var (pool, challenge) = principal is null ? SpendSetupChallenge(tx, request.Session) : (principal.Pool, null);
+            var user = CurrentUser(tx, challenge?.UserId ?? principal!.User.Id);
+            var pending = user.Mfa.PendingSoftwareTokenSecret
+                ?? throw new SoftwareTokenMFANotFoundException("Software Token MFA has not been associated with the user: call AssociateSoftwareToken first.");
+            if (Totp.Match(Totp.FromBase32(pending)!, request.UserCode, Time.GetUtcNow()) is not { } step)
             {
-                current.Mfa.SoftwareTokenEnabled = true;
-                Prefer(current.Mfa, MfaFactors.SoftwareToken);
+                // AWS's words for a code that does not verify the token (seen).
+                throw new EnableSoftwareTokenMFAException("Code mismatch and fail enable Software Token MFA");
             }
 
-            tx.UpdateUser(pool, current);
+            user.Mfa.SoftwareTokenSecret = pending;
+            user.Mfa.PendingSoftwareTokenSecret = null;
+            user.Mfa.LastSoftwareTokenStep = step;
+            if (challenge is not null)
+            {
+                user.Mfa.SoftwareTokenEnabled = true;
+                Prefer(user.Mfa, MfaFactors.SoftwareToken);
+            }
+
+            tx.UpdateUser(pool, user);
             return challenge is null ? null : Continue(tx, challenge, verified: true);
         });
         return new VerifySoftwareTokenResponse { Status = "SUCCESS", Session = next };
     }
 
-    public EmptyResponse SetUserMFAPreference(SetUserMFAPreferenceRequest request, RequestContext context)
+    public override SetUserMFAPreferenceResponse SetUserMFAPreference(SetUserMFAPreferenceRequest request, RequestContext context)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var (pool, user, _) = Tokens.Check(request.AccessToken);
-        SetPreference(pool, user, request.SMSMfaSettings, request.SoftwareTokenMfaSettings);
-        return new EmptyResponse();
+        SetPreference(pool, (tx, _) => CurrentUser(tx, user.Id), request.SMSMfaSettings, request.SoftwareTokenMfaSettings);
+        return new SetUserMFAPreferenceResponse();
     }
 
-    public EmptyResponse AdminSetUserMFAPreference(AdminSetUserMFAPreferenceRequest request, RequestContext context)
+    public override AdminSetUserMFAPreferenceResponse AdminSetUserMFAPreference(AdminSetUserMFAPreferenceRequest request, RequestContext context)
     {
-        var pool = RequirePool(request.UserPoolId);
-        SetPreference(pool, ResolveUser(pool, request.Username), request.SMSMfaSettings, request.SoftwareTokenMfaSettings);
-        return new EmptyResponse();
+        ArgumentNullException.ThrowIfNull(request);
+        var pool = RequirePool(Store, request.UserPoolId);
+        SetPreference(pool, (tx, current) => ResolveUser(tx, current, request.Username), request.SMSMfaSettings, request.SoftwareTokenMfaSettings);
+        return new AdminSetUserMFAPreferenceResponse();
     }
 
-    private void SetPreference(UserPool pool, User found, MfaSettingsType? sms, MfaSettingsType? totp) => Store.Write(tx =>
+    private void SetPreference(UserPool pool, Func<StoreView, UserPool, User> find, SMSMfaSettingsType? sms, SoftwareTokenMfaSettingsType? totp) => Store.Write(tx =>
     {
-        var user = CurrentUser(found);
+        var user = find(tx, RequirePool(tx, pool.Id));
         var mfa = user.Mfa;
         if (sms?.Enabled == true && string.IsNullOrEmpty(user.GetAttribute("phone_number")))
         {
@@ -124,23 +151,23 @@ public sealed partial class CognitoBackend
             throw new InvalidParameterException("User has not verified software token mfa");
         }
 
-        Apply(sms, enabled => mfa.SmsEnabled = enabled, MfaFactors.Sms);
-        Apply(totp, enabled => mfa.SoftwareTokenEnabled = enabled, MfaFactors.SoftwareToken);
+        Apply(sms?.Enabled, sms?.PreferredMfa, enabled => mfa.SmsEnabled = enabled, MfaFactors.Sms);
+        Apply(totp?.Enabled, totp?.PreferredMfa, enabled => mfa.SoftwareTokenEnabled = enabled, MfaFactors.SoftwareToken);
         user.UserLastModifiedDate = Now;
         tx.UpdateUser(pool, user);
 
-        void Apply(MfaSettingsType? settings, Action<bool> enable, string factor)
+        void Apply(bool? enabled, bool? preferred, Action<bool> enable, string factor)
         {
-            if (settings?.Enabled is { } enabled)
+            if (enabled is { } value)
             {
-                enable(enabled);
+                enable(value);
             }
 
-            if (settings?.PreferredMfa == true)
+            if (preferred == true)
             {
                 Prefer(mfa, factor);
             }
-            else if (settings?.PreferredMfa == false || settings?.Enabled == false)
+            else if (preferred == false || enabled == false)
             {
                 Unprefer(mfa, factor);
             }
@@ -166,32 +193,29 @@ public sealed partial class CognitoBackend
         }
     }
 
-    private static UserPoolMfaConfigResponse MfaConfigOf(UserPool pool) => new()
+    private static GetUserPoolMfaConfigResponse MfaConfigOf(UserPool pool) => new()
     {
         MfaConfiguration = pool.MfaMode,
-        SmsMfaConfiguration = pool.SmsMfaEnabled
-            ? new SmsMfaConfigType { SmsAuthenticationMessage = pool.Settings.SmsAuthenticationMessage, SmsConfiguration = pool.Settings.SmsConfiguration }
+        SmsMfaConfiguration = pool.Settings.SmsConfiguration is { } sms
+            ? new SmsMfaConfigType
+            {
+                SmsAuthenticationMessage = pool.Settings.SmsAuthenticationMessage,
+                SmsConfiguration = ByName.ToWire<SmsSettings, SmsConfigurationType>(sms),
+            }
             : null,
         SoftwareTokenMfaConfiguration = new SoftwareTokenMfaConfigType { Enabled = pool.SoftwareTokenMfaEnabled },
     };
 
-    private static (UserPool Pool, User User, ChallengeSession? Challenge) WithoutChallenge(Tokens.AccessTokenPrincipal principal) =>
-        (principal.Pool, principal.User, null);
-
-    /// <summary>The user of an MFA_SETUP challenge's Session.</summary>
-    private (UserPool Pool, User User, ChallengeSession Challenge) SetupChallenge(string? session)
+    /// <summary>The pool and the challenge of an MFA_SETUP Session, spent in the write that answers it.</summary>
+    private (UserPool Pool, ChallengeSession Challenge) SpendSetupChallenge(StoreTransaction tx, string? session)
     {
-        var challenge = Challenges.Find(session, MfaFactors.Setup, client: null);
-        var pool = RequirePool(challenge.UserPoolId);
-        var user = Store.GetUser(challenge.UserId) ?? throw new UserNotFoundException();
-        return (pool, user, challenge);
+        var challenge = Challenges.Spend(tx, session, MfaFactors.Setup, client: null);
+        return (RequirePool(tx, challenge.UserPoolId), challenge);
     }
 
-    /// <summary>Replaces a challenge's session by a new one for its next step, as AWS hands out a new Session each time.</summary>
-    private string Continue(Storage.StoreTransaction tx, ChallengeSession challenge, bool verified = false)
-    {
-        tx.DeleteChallenge(challenge);
-        return Challenges.Open(tx, new ChallengeSession
+    /// <summary>Opens a spent challenge's next step under a new Session, as AWS hands out a new Session each time.</summary>
+    private string Continue(StoreTransaction tx, ChallengeSession challenge, bool verified = false) =>
+        Challenges.Open(tx, new ChallengeSession
         {
             ChallengeName = challenge.ChallengeName,
             UserPoolId = challenge.UserPoolId,
@@ -200,5 +224,4 @@ public sealed partial class CognitoBackend
             DeviceKey = challenge.DeviceKey,
             Verified = verified || challenge.Verified,
         });
-    }
 }

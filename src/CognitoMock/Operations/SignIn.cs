@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -7,12 +8,16 @@ using CognitoMock.Errors;
 using CognitoMock.Randomness;
 using CognitoMock.SignIn;
 using CognitoMock.Srp;
+using CognitoMock.Storage;
+using CognitoMock.Tokens;
 
 namespace CognitoMock;
 
 // Sign-in: InitiateAuth, AdminInitiateAuth, RespondToAuthChallenge, AdminRespondToAuthChallenge.
-// A sign-in proves the first factor (a password, or an SRP proof of it), then may have to prove a device,
-// and ends with tokens (SEMANTICS §7, §9).
+// A sign-in proves the first factor (a password, or an SRP proof of it), then may have to prove a second factor
+// or a device, and ends with tokens (docs/behaviour.md §7, §9). Each step that changes state is one write: it
+// spends the Session it answers and opens what follows (the next challenge, or the tokens' grant) together, so
+// two answers to one Session never both win. What costs time (hashing, SRP arithmetic) is done before the write.
 public sealed partial class CognitoBackend
 {
     private const string UserSrpAuth = "USER_SRP_AUTH";
@@ -21,40 +26,66 @@ public sealed partial class CognitoBackend
     private const string DevicePasswordVerifier = "DEVICE_PASSWORD_VERIFIER";
     private const string NewPasswordRequired = "NEW_PASSWORD_REQUIRED";
 
-    // The order AWS checks a proof's parameters in (measured, SEMANTICS §9).
+    // The order AWS checks a proof's parameters in (measured, docs/behaviour.md §9).
     private static readonly string[] ProofParameters = ["USERNAME", "TIMESTAMP", "PASSWORD_CLAIM_SIGNATURE", "PASSWORD_CLAIM_SECRET_BLOCK"];
 
-    public AuthResponse InitiateAuth(InitiateAuthRequest request, RequestContext context)
+    public override InitiateAuthResponse InitiateAuth(InitiateAuthRequest request, RequestContext context)
     {
-        var client = RequireClient(request.ClientId);
-        return Initiate(RequirePool(client.UserPoolId), client, request.AuthFlow, request.AuthParameters ?? [], admin: false, context);
+        ArgumentNullException.ThrowIfNull(request);
+        var client = RequireClient(Store, request.ClientId);
+        var step = Initiate(RequirePool(Store, client.UserPoolId), client, request.AuthFlow, request.AuthParameters ?? [], admin: false, context);
+        return new InitiateAuthResponse
+        {
+            ChallengeName = step.ChallengeName,
+            Session = step.Session,
+            ChallengeParameters = step.ChallengeParameters,
+            AuthenticationResult = step.AuthenticationResult,
+        };
     }
 
-    public AuthResponse AdminInitiateAuth(AdminInitiateAuthRequest request, RequestContext context)
+    public override AdminInitiateAuthResponse AdminInitiateAuth(AdminInitiateAuthRequest request, RequestContext context)
     {
-        var pool = RequirePool(request.UserPoolId);
-        return Initiate(pool, ClientOf(pool, request.ClientId), request.AuthFlow, request.AuthParameters ?? [], admin: true, context);
+        ArgumentNullException.ThrowIfNull(request);
+        var pool = RequirePool(Store, request.UserPoolId);
+        var step = Initiate(pool, RequireClient(Store, pool, request.ClientId), request.AuthFlow, request.AuthParameters ?? [], admin: true, context);
+        return new AdminInitiateAuthResponse
+        {
+            ChallengeName = step.ChallengeName,
+            Session = step.Session,
+            ChallengeParameters = step.ChallengeParameters,
+            AuthenticationResult = step.AuthenticationResult,
+        };
     }
 
-    public AuthResponse RespondToAuthChallenge(RespondToAuthChallengeRequest request, RequestContext context)
+    public override RespondToAuthChallengeResponse RespondToAuthChallenge(RespondToAuthChallengeRequest request, RequestContext context)
     {
-        var client = RequireClient(request.ClientId);
-        return Respond(RequirePool(client.UserPoolId), client, request.ChallengeName, request.Session, request.ChallengeResponses, context);
+        ArgumentNullException.ThrowIfNull(request);
+        var client = RequireClient(Store, request.ClientId);
+        var step = Respond(RequirePool(Store, client.UserPoolId), client, request.ChallengeName, request.Session, request.ChallengeResponses, context);
+        return new RespondToAuthChallengeResponse
+        {
+            ChallengeName = step.ChallengeName,
+            Session = step.Session,
+            ChallengeParameters = step.ChallengeParameters,
+            AuthenticationResult = step.AuthenticationResult,
+        };
     }
 
-    public AuthResponse AdminRespondToAuthChallenge(AdminRespondToAuthChallengeRequest request, RequestContext context)
+    public override AdminRespondToAuthChallengeResponse AdminRespondToAuthChallenge(AdminRespondToAuthChallengeRequest request, RequestContext context)
     {
-        var pool = RequirePool(request.UserPoolId);
-        return Respond(pool, ClientOf(pool, request.ClientId), request.ChallengeName, request.Session, request.ChallengeResponses, context);
+        ArgumentNullException.ThrowIfNull(request);
+        var pool = RequirePool(Store, request.UserPoolId);
+        var step = Respond(pool, RequireClient(Store, pool, request.ClientId), request.ChallengeName, request.Session, request.ChallengeResponses, context);
+        return new AdminRespondToAuthChallengeResponse
+        {
+            ChallengeName = step.ChallengeName,
+            Session = step.Session,
+            ChallengeParameters = step.ChallengeParameters,
+            AuthenticationResult = step.AuthenticationResult,
+        };
     }
 
-    private AppClient ClientOf(UserPool pool, string clientId)
-    {
-        var client = RequireClient(clientId);
-        return client.UserPoolId == pool.Id ? client : throw ResourceNotFoundException.UserPoolClient(clientId);
-    }
-
-    private AuthResponse Initiate(UserPool pool, AppClient client, string flow, Dictionary<string, string?> parameters, bool admin, RequestContext context)
+    private SignInStep Initiate(UserPool pool, AppClient client, string flow, Dictionary<string, string?> parameters, bool admin, RequestContext context)
     {
         switch (flow)
         {
@@ -84,7 +115,7 @@ public sealed partial class CognitoBackend
     private static void RequireFlow(AppClient client, string flow, string refusal)
     {
         var flows = client.ExplicitAuthFlows;
-        var legacyOnly = !flows.Exists(f => f.StartsWith("ALLOW_", StringComparison.Ordinal));
+        var legacyOnly = !flows.Any(f => f.StartsWith("ALLOW_", StringComparison.Ordinal));
         var allowed = flow switch
         {
             UserSrpAuth => legacyOnly || flows.Contains("ALLOW_USER_SRP_AUTH"),
@@ -98,13 +129,14 @@ public sealed partial class CognitoBackend
         }
     }
 
-    private AuthResponse StartUserSrp(UserPool pool, AppClient client, Dictionary<string, string?> parameters)
+    /// <summary>PASSWORD_VERIFIER, without a Session: its state travels sealed in the SECRET_BLOCK, so nothing is written.</summary>
+    private SignInStep StartUserSrp(UserPool pool, AppClient client, Dictionary<string, string?> parameters)
     {
         var username = Required(parameters, "USERNAME");
         var srpA = Required(parameters, "SRP_A");
         var clientPublic = ParseSrpPublic(srpA);
         CheckSecretHash(client, username, parameters);
-        var user = FindByName(pool, username);
+        var user = FindByName(Store, pool, username);
         if (user is null && client.Settings.PreventUserExistenceErrors != "ENABLED")
         {
             throw new UserNotFoundException();
@@ -112,31 +144,27 @@ public sealed partial class CognitoBackend
 
         // A user without a password, or none at all, still gets a challenge; its proof can never verify.
         var (salt, verifier) = user?.Password is { } password
-            ? (password.SrpSalt, SrpGroup.ParseHex(password.Verifier))
+            ? (password.SrpSalt, password.VerifierValue)
             : (Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(pool.Id + "/" + username))[..16]), SrpGroup.G);
         var server = SrpServer.Start(verifier, () => Random.Bytes(32));
         var block = SecretBlocks.Seal(new SrpState(pool.Id, client.ClientId, user?.Id ?? "", server.Secret, clientPublic, Now));
         var srpUsername = user?.Username ?? username;
-        return new AuthResponse
+        return SignInStep.Challenge(PasswordVerifier, null, new Dictionary<string, string?>
         {
-            ChallengeName = PasswordVerifier,
-            ChallengeParameters = new Dictionary<string, string>
-            {
-                ["SALT"] = salt,
-                ["SRP_B"] = SrpGroup.ToHex(server.PublicValue),
-                ["SECRET_BLOCK"] = Convert.ToBase64String(block),
-                ["USER_ID_FOR_SRP"] = srpUsername,
-                ["USERNAME"] = srpUsername,
-            },
-        };
+            ["SALT"] = salt,
+            ["SRP_B"] = SrpGroup.ToHex(server.PublicValue),
+            ["SECRET_BLOCK"] = Convert.ToBase64String(block),
+            ["USER_ID_FOR_SRP"] = srpUsername,
+            ["USERNAME"] = srpUsername,
+        });
     }
 
-    private AuthResponse PasswordSignIn(UserPool pool, AppClient client, Dictionary<string, string?> parameters, RequestContext context)
+    private SignInStep PasswordSignIn(UserPool pool, AppClient client, Dictionary<string, string?> parameters, RequestContext context)
     {
         var username = Required(parameters, "USERNAME");
         var password = Required(parameters, "PASSWORD");
         CheckSecretHash(client, username, parameters);
-        var user = FindByName(pool, username);
+        var user = FindByName(Store, pool, username);
         if (user is null)
         {
             throw client.Settings.PreventUserExistenceErrors == "ENABLED" ? NotAuthorizedException.IncorrectCredentials() : new UserNotFoundException();
@@ -147,10 +175,10 @@ public sealed partial class CognitoBackend
             throw NotAuthorizedException.IncorrectCredentials();
         }
 
-        return AfterFirstFactor(pool, client, user, parameters.GetValueOrDefault("DEVICE_KEY"), context);
+        return Proven(pool, client, user, credential, parameters.GetValueOrDefault("DEVICE_KEY"), context);
     }
 
-    private AuthResponse Respond(UserPool pool, AppClient client, string challengeName, string? session, Dictionary<string, string?>? responses, RequestContext context)
+    private SignInStep Respond(UserPool pool, AppClient client, string challengeName, string? session, Dictionary<string, string?>? responses, RequestContext context)
     {
         if (responses is null || responses.Count == 0)
         {
@@ -170,7 +198,7 @@ public sealed partial class CognitoBackend
         };
     }
 
-    private AuthResponse AnswerPasswordVerifier(UserPool pool, AppClient client, Dictionary<string, string?> responses, RequestContext context)
+    private SignInStep AnswerPasswordVerifier(UserPool pool, AppClient client, Dictionary<string, string?> responses, RequestContext context)
     {
         var (timestamp, signature, block) = ProofOf(responses);
         CheckSecretHash(client, responses["USERNAME"]!, responses);
@@ -181,18 +209,36 @@ public sealed partial class CognitoBackend
             throw NotAuthorizedException.IncorrectCredentials();
         }
 
-        var server = new SrpServer(SrpGroup.ParseHex(password.Verifier), state!.Secret);
+        var server = new SrpServer(password.VerifierValue, state!.Secret);
         VerifyProof(server, state.ClientPublic, pool.SrpPoolName, user.Username, block, timestamp, signature);
         // Present with a null value is the JS client's retry after "Device does not exist.": no device.
-        var deviceKey = responses.GetValueOrDefault("DEVICE_KEY");
-        return AfterFirstFactor(pool, client, user, deviceKey, context);
+        return Proven(pool, client, user, password, responses.GetValueOrDefault("DEVICE_KEY"), context);
     }
 
     /// <summary>
-    /// What follows a proven first factor: the user's status, then a device to prove if the client named
-    /// one, then the tokens.
+    /// The first factor is proven, against the password <paramref name="proven"/>: in one write, the user as it is
+    /// now (a password changed since the proof fails it), then what follows.
     /// </summary>
-    private AuthResponse AfterFirstFactor(UserPool pool, AppClient client, User user, string? deviceKey, RequestContext context)
+    private SignInStep Proven(UserPool pool, AppClient client, User user, PasswordCredential proven, string? deviceKey, RequestContext context)
+    {
+        var key = SigningKeys.For(pool.Id);
+        return Store.Write(tx =>
+        {
+            var current = CurrentUser(tx, user.Id);
+            if (current.Password?.Hash != proven.Hash)
+            {
+                throw NotAuthorizedException.IncorrectCredentials();
+            }
+
+            return AfterFirstFactor(tx, key, pool, client, current, deviceKey, context);
+        });
+    }
+
+    /// <summary>
+    /// What follows a proven first factor: the user's status, then a second factor or a device to prove if the
+    /// client named one, then the tokens.
+    /// </summary>
+    private SignInStep AfterFirstFactor(StoreTransaction tx, SigningKey key, UserPool pool, AppClient client, User user, string? deviceKey, RequestContext context)
     {
         if (!user.Enabled)
         {
@@ -206,7 +252,7 @@ public sealed partial class CognitoBackend
             case UserStatuses.ResetRequired:
                 throw new PasswordResetRequiredException();
             case UserStatuses.ForceChangePassword:
-                return Challenge(NewPasswordRequired, pool, client, user, deviceKey, new Dictionary<string, string>
+                return Challenge(tx, NewPasswordRequired, pool, client, user, deviceKey, new Dictionary<string, string?>
                 {
                     ["USER_ID_FOR_SRP"] = user.Username,
                     ["requiredAttributes"] = "[]",
@@ -214,142 +260,159 @@ public sealed partial class CognitoBackend
                 });
         }
 
-        var device = deviceKey is null ? null : RequireProvableDevice(user, deviceKey);
+        var device = deviceKey is null ? null : RequireProvableDevice(tx, user, deviceKey);
         var factor = MfaFactorFor(pool, user);
         if (factor is null || (device is { Remembered: true } && pool.RememberedDeviceReplacesMfa))
         {
-            // No second factor, or a remembered device that stands in for it (SEMANTICS §9).
+            // No second factor, or a remembered device that stands in for it (docs/behaviour.md §9).
             return device is null
-                ? SignedIn(pool, client, user, usedDevice: null, context)
-                : Challenge(DeviceSrpAuth, pool, client, user, device.DeviceKey, new Dictionary<string, string>());
+                ? SignedIn(tx, key, pool, client, user, usedDevice: null, context)
+                : Challenge(tx, DeviceSrpAuth, pool, client, user, device.DeviceKey, []);
         }
 
-        return MfaChallenge(factor, pool, client, user, device?.DeviceKey);
+        return MfaChallenge(tx, factor, pool, client, user, device?.DeviceKey);
     }
 
-    private AuthResponse AnswerNewPassword(UserPool pool, AppClient client, string? session, Dictionary<string, string?> responses, RequestContext context)
+    private SignInStep AnswerNewPassword(UserPool pool, AppClient client, string? session, Dictionary<string, string?> responses, RequestContext context)
     {
-        var challenge = Challenges.Find(session, NewPasswordRequired, client);
+        var waiting = Challenges.Find(Store, session, NewPasswordRequired, client);
         var newPassword = Required(responses, "NEW_PASSWORD");
         PasswordPolicies.Enforce(pool, newPassword);
-        var found = Store.GetUser(challenge.UserId) ?? throw new UserNotFoundException();
-        var password = PasswordCredentials.Create(pool, found.Username, newPassword, Random);
-        var user = Store.Write(tx =>
+        var user = CurrentUser(Store, waiting.UserId);
+        // Hashed before the write, which then only swaps it in; a username never changes, so the SRP verifier holds.
+        var password = PasswordCredentials.Create(pool, user.Username, newPassword, Random);
+        var key = SigningKeys.For(pool.Id);
+        return Store.Write(tx =>
         {
-            var user = CurrentUser(found);
-            user.Password = password;
-            user.UserStatus = UserStatuses.Confirmed;
-            user.UserLastModifiedDate = Now;
-            tx.UpdateUser(pool, user);
-            tx.DeleteChallenge(challenge);
-            return user;
+            var challenge = Challenges.Spend(tx, session, NewPasswordRequired, client);
+            var current = CurrentUser(tx, challenge.UserId);
+            current.Password = password;
+            current.UserStatus = UserStatuses.Confirmed;
+            current.UserLastModifiedDate = Now;
+            tx.UpdateUser(pool, current);
+            return AfterFirstFactor(tx, key, pool, client, current, challenge.DeviceKey, context);
         });
-        return AfterFirstFactor(pool, client, user, challenge.DeviceKey, context);
     }
 
-    private AuthResponse AnswerDeviceSrpAuth(UserPool pool, AppClient client, string? session, Dictionary<string, string?> responses)
+    /// <summary>
+    /// The device named when the first factor was proven starts its proof: DEVICE_SRP_AUTH must name that same
+    /// device, or a proof of another device (one not remembered) could stand in for MFA [decision].
+    /// </summary>
+    private SignInStep AnswerDeviceSrpAuth(UserPool pool, AppClient client, string? session, Dictionary<string, string?> responses)
     {
-        var challenge = Challenges.Find(session, DeviceSrpAuth, client);
+        var waiting = Challenges.Find(Store, session, DeviceSrpAuth, client);
         var deviceKey = Required(responses, "DEVICE_KEY");
         var clientPublic = ParseSrpPublic(Required(responses, "SRP_A"));
-        var user = Store.GetUser(challenge.UserId) ?? throw new UserNotFoundException();
-        var device = RequireProvableDevice(user, deviceKey);
+        if (deviceKey != waiting.DeviceKey)
+        {
+            throw new NotAuthorizedException("Invalid device key given.");
+        }
+
+        var user = CurrentUser(Store, waiting.UserId);
+        var device = RequireProvableDevice(Store, user, deviceKey);
         var verifier = device.Verifier!;
-        var server = SrpServer.Start(SrpGroup.FromUnsignedBytes(Convert.FromBase64String(verifier.PasswordVerifier)), () => Random.Bytes(32));
+        var server = SrpServer.Start(verifier.Value, () => Random.Bytes(32));
         var block = SecretBlocks.Seal(new SrpState(pool.Id, client.ClientId, device.DeviceKey, server.Secret, clientPublic, Now));
         var next = Store.Write(tx =>
         {
-            tx.DeleteChallenge(challenge);
+            var challenge = Challenges.Spend(tx, session, DeviceSrpAuth, client);
+            // The proof to come is checked against this verifier: the device must still have it.
+            if (RequireProvableDevice(tx, user, deviceKey).Verifier!.PasswordVerifier != verifier.PasswordVerifier)
+            {
+                throw ResourceNotFoundException.Device();
+            }
+
             return Challenges.Open(tx, new ChallengeSession
             {
                 ChallengeName = DevicePasswordVerifier,
                 UserPoolId = pool.Id,
                 ClientId = client.ClientId,
-                UserId = user.Id,
+                UserId = challenge.UserId,
                 DeviceKey = device.DeviceKey,
             });
         });
-        return new AuthResponse
+        return SignInStep.Challenge(DevicePasswordVerifier, next, new Dictionary<string, string?>
         {
-            ChallengeName = DevicePasswordVerifier,
-            Session = next,
-            ChallengeParameters = new Dictionary<string, string>
-            {
-                ["SALT"] = Convert.ToHexStringLower(Convert.FromBase64String(verifier.Salt)),
-                ["SRP_B"] = SrpGroup.ToHex(server.PublicValue),
-                ["SECRET_BLOCK"] = Convert.ToBase64String(block),
-                ["USERNAME"] = user.Username,
-                ["DEVICE_KEY"] = device.DeviceKey,
-            },
-        };
+            ["SALT"] = verifier.SaltHex,
+            ["SRP_B"] = SrpGroup.ToHex(server.PublicValue),
+            ["SECRET_BLOCK"] = Convert.ToBase64String(block),
+            ["USERNAME"] = user.Username,
+            ["DEVICE_KEY"] = device.DeviceKey,
+        });
     }
 
-    private AuthResponse AnswerDevicePasswordVerifier(UserPool pool, AppClient client, string? session, Dictionary<string, string?> responses, RequestContext context)
+    private SignInStep AnswerDevicePasswordVerifier(UserPool pool, AppClient client, string? session, Dictionary<string, string?> responses, RequestContext context)
     {
-        var challenge = Challenges.Find(session, DevicePasswordVerifier, client);
+        var waiting = Challenges.Find(Store, session, DevicePasswordVerifier, client);
         var (timestamp, signature, block) = ProofOf(responses);
-        var user = Store.GetUser(challenge.UserId) ?? throw new UserNotFoundException();
-        var device = RequireProvableDevice(user, challenge.DeviceKey!);
+        var user = CurrentUser(Store, waiting.UserId);
+        var device = RequireProvableDevice(Store, user, waiting.DeviceKey!);
         var state = SecretBlocks.Open(block);
         if (state is null || state.Owner != device.DeviceKey || state.ClientId != client.ClientId)
         {
             throw NotAuthorizedException.IncorrectCredentials();
         }
 
-        var server = new SrpServer(SrpGroup.FromUnsignedBytes(Convert.FromBase64String(device.Verifier!.PasswordVerifier)), state.Secret);
+        var server = new SrpServer(device.Verifier!.Value, state.Secret);
         VerifyProof(server, state.ClientPublic, device.DeviceGroupKey, device.DeviceKey, block, timestamp, signature);
-        Store.Write(tx => tx.DeleteChallenge(challenge));
-        return SignedIn(pool, client, user, device, context);
+        var key = SigningKeys.For(pool.Id);
+        return Store.Write(tx =>
+        {
+            var challenge = Challenges.Spend(tx, session, DevicePasswordVerifier, client);
+            var current = CurrentUser(tx, challenge.UserId);
+            var proven = RequireProvableDevice(tx, current, device.DeviceKey);
+            if (proven.Verifier!.PasswordVerifier != device.Verifier.PasswordVerifier)
+            {
+                throw NotAuthorizedException.IncorrectCredentials();
+            }
+
+            return SignedIn(tx, key, pool, client, current, proven, context);
+        });
     }
 
     /// <summary>
-    /// Tokens for a finished sign-in. In a pool that tracks devices, a sign-in without a proven device is given
-    /// a new one (NewDeviceMetadata) for the client to confirm; a proven device records this sign-in.
+    /// Tokens for a finished sign-in, in the write of its last step. In a pool that tracks devices, a sign-in
+    /// without a proven device is given a new one (NewDeviceMetadata) for the client to confirm; a proven device
+    /// records this sign-in.
     /// </summary>
-    private AuthResponse SignedIn(UserPool pool, AppClient client, User user, Device? usedDevice, RequestContext context)
+    private SignInStep SignedIn(StoreTransaction tx, SigningKey key, UserPool pool, AppClient client, User user, Device? usedDevice, RequestContext context)
     {
         var now = Now;
-        // The pool's key is made, if need be, in a write of its own, so it never hangs on this one committing.
-        SigningKeys.For(pool.Id);
-        var result = Store.Write(tx =>
+        var device = usedDevice;
+        NewDeviceMetadataType? newDevice = null;
+        if (device is null && pool.TracksDevices)
         {
-            var device = usedDevice is null ? null : Store.GetDevice(user.Id, usedDevice.DeviceKey) ?? throw ResourceNotFoundException.Device();
-            NewDeviceMetadataType? newDevice = null;
-            if (device is null && pool.TracksDevices)
+            device = new Device
             {
-                device = new Device
-                {
-                    DeviceKey = Ids.DeviceKey(),
-                    DeviceGroupKey = Ids.DeviceGroupKey(),
-                    UserId = user.Id,
-                    DeviceSdk = context.UserAgent,
-                };
-                newDevice = new NewDeviceMetadataType { DeviceKey = device.DeviceKey, DeviceGroupKey = device.DeviceGroupKey };
-            }
+                DeviceKey = Ids.DeviceKey(),
+                DeviceGroupKey = Ids.DeviceGroupKey(),
+                UserId = user.Id,
+                DeviceSdk = context.UserAgent,
+            };
+            newDevice = new NewDeviceMetadataType { DeviceKey = device.DeviceKey, DeviceGroupKey = device.DeviceGroupKey };
+        }
 
-            if (device is not null)
+        if (device is not null)
+        {
+            device.LastIpUsed = context.SourceIp;
+            device.DeviceLastAuthenticatedDate = now;
+            if (newDevice is null)
             {
-                device.LastIpUsed = context.SourceIp;
-                device.DeviceLastAuthenticatedDate = now;
-                if (newDevice is null)
-                {
-                    tx.UpdateDevice(device);
-                }
-                else
-                {
-                    device.DeviceLastModifiedDate = now;
-                    tx.InsertDevice(device);
-                }
+                tx.UpdateDevice(device);
             }
+            else
+            {
+                device.DeviceLastModifiedDate = now;
+                tx.InsertDevice(device);
+            }
+        }
 
-            var tokens = Tokens.SignIn(tx, pool, client, user, device?.DeviceKey, context);
-            tokens.NewDeviceMetadata = newDevice;
-            return tokens;
-        });
-        return new AuthResponse { AuthenticationResult = result, ChallengeParameters = [] };
+        var tokens = Tokens.SignIn(tx, key, pool, client, user, device?.DeviceKey, context);
+        tokens.NewDeviceMetadata = newDevice;
+        return SignInStep.Tokens(tokens);
     }
 
-    private AuthResponse RefreshSignIn(UserPool pool, AppClient client, Dictionary<string, string?> parameters, RequestContext context)
+    private SignInStep RefreshSignIn(UserPool pool, AppClient client, Dictionary<string, string?> parameters, RequestContext context)
     {
         var refreshToken = Required(parameters, "REFRESH_TOKEN");
         var grant = Tokens.GrantOfRefreshToken(refreshToken);
@@ -375,8 +438,8 @@ public sealed partial class CognitoBackend
             CheckSecretHash(client, user.Username, parameters);
         }
 
-        // In a device-tracking pool, a refresh token works only with the device it was issued to (SEMANTICS §7),
-        // and not at all once that device is forgotten (SEMANTICS §4).
+        // In a device-tracking pool, a refresh token works only with the device it was issued to (docs/behaviour.md
+        // §7), and not at all once that device is forgotten (docs/behaviour.md §4).
         if (pool.TracksDevices && grant.DeviceKey is not null
             && (parameters.GetValueOrDefault("DEVICE_KEY") != grant.DeviceKey || Store.GetDevice(user.Id, grant.DeviceKey) is null))
         {
@@ -388,15 +451,15 @@ public sealed partial class CognitoBackend
             throw new NotAuthorizedException("User is disabled.");
         }
 
-        return new AuthResponse { AuthenticationResult = Tokens.Refresh(pool, client, user, grant, context), ChallengeParameters = [] };
+        return SignInStep.Tokens(Tokens.Refresh(SigningKeys.For(pool.Id), pool, client, user, grant, context));
     }
 
-    /// <summary>Opens a challenge's Session (with the code an SMS carried, if any) and answers with it.</summary>
-    private AuthResponse Challenge(
-        string name, UserPool pool, AppClient client, User user, string? deviceKey, Dictionary<string, string> parameters,
+    /// <summary>Opens a challenge's Session (with the code an SMS carried, if any) in the step's write, and answers with it.</summary>
+    private SignInStep Challenge(
+        StoreTransaction tx, string name, UserPool pool, AppClient client, User user, string? deviceKey, Dictionary<string, string?> parameters,
         ChallengeSession? answered = null, string? code = null)
     {
-        var session = Store.Write(tx => Challenges.Open(tx, new ChallengeSession
+        var session = Challenges.Open(tx, new ChallengeSession
         {
             ChallengeName = name,
             UserPoolId = pool.Id,
@@ -404,17 +467,21 @@ public sealed partial class CognitoBackend
             UserId = user.Id,
             DeviceKey = deviceKey,
             Code = code,
-        }, answered));
-        return new AuthResponse { ChallengeName = name, Session = session, ChallengeParameters = parameters };
+        }, answered);
+        return SignInStep.Challenge(name, session, parameters);
     }
 
-    /// <summary>A device of this user that can prove itself: confirmed, with a verifier. The JS client retries without its device on this error.</summary>
-    private Device RequireProvableDevice(User user, string deviceKey) =>
-        Store.GetDevice(user.Id, deviceKey) is { Confirmed: true, Verifier: not null } device
-            ? device
-            : throw ResourceNotFoundException.Device();
+    /// <summary>
+    /// The one rule of which device a sign-in can prove: one of this user's, confirmed, with a verifier. A device
+    /// named at the first factor must be one (the JS client retries without its device on this error).
+    /// </summary>
+    private static Device RequireProvableDevice(StoreView view, User user, string deviceKey) =>
+        ProvableDevice(view, user, deviceKey) ?? throw ResourceNotFoundException.Device();
 
-    /// <summary>The parameters of an SRP proof, checked in AWS's order and with AWS's words (SEMANTICS §9).</summary>
+    private static Device? ProvableDevice(StoreView view, User user, string deviceKey) =>
+        view.GetDevice(user.Id, deviceKey) is { IsProvable: true } device ? device : null;
+
+    /// <summary>The parameters of an SRP proof, checked in AWS's order and with AWS's words (docs/behaviour.md §9).</summary>
     private static (string Timestamp, byte[] Signature, byte[] Block) ProofOf(Dictionary<string, string?> responses)
     {
         foreach (var name in ProofParameters)
@@ -439,9 +506,9 @@ public sealed partial class CognitoBackend
 
     /// <summary>
     /// Checks an SRP proof. The signature is computed over the canonical TIMESTAMP, so a zero-padded day or a
-    /// wrong weekday fails here although it parsed (measured, SEMANTICS §9).
+    /// wrong weekday fails here although it parsed (measured, docs/behaviour.md §9).
     /// </summary>
-    private static void VerifyProof(SrpServer server, System.Numerics.BigInteger clientPublic, string prefix, string identity, byte[] block, string timestamp, byte[] signature)
+    private static void VerifyProof(SrpServer server, BigInteger clientPublic, string prefix, string identity, byte[] block, string timestamp, byte[] signature)
     {
         var expected = SrpServer.Signature(server.SessionKey(clientPublic), prefix, identity, block, timestamp);
         if (!CryptographicOperations.FixedTimeEquals(expected, signature))
@@ -450,7 +517,7 @@ public sealed partial class CognitoBackend
         }
     }
 
-    private static System.Numerics.BigInteger ParseSrpPublic(string srpA)
+    private static BigInteger ParseSrpPublic(string srpA)
     {
         if (srpA.Any(c => !char.IsAsciiHexDigit(c)))
         {
@@ -463,7 +530,7 @@ public sealed partial class CognitoBackend
         return (value % SrpGroup.N).IsZero ? throw NotAuthorizedException.IncorrectCredentials() : value;
     }
 
-    private bool SameUser(UserPool pool, User user, string name) => name == user.Username || FindByName(pool, name)?.Id == user.Id;
+    private bool SameUser(UserPool pool, User user, string name) => name == user.Username || FindByName(Store, pool, name)?.Id == user.Id;
 
     private static string Required(Dictionary<string, string?> parameters, string name) =>
         parameters.GetValueOrDefault(name) ?? throw new InvalidParameterException($"Missing required parameter {name}");

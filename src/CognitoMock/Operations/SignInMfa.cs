@@ -1,14 +1,16 @@
 using System.Globalization;
-using CognitoMock.Api;
 using CognitoMock.Domain;
 using CognitoMock.Errors;
 using CognitoMock.Randomness;
 using CognitoMock.SignIn;
+using CognitoMock.Storage;
+using CognitoMock.Tokens;
 
 namespace CognitoMock;
 
 // The second factor of a sign-in: which one a user is asked for, and the answers to SMS_MFA,
-// SOFTWARE_TOKEN_MFA, SELECT_MFA_TYPE and MFA_SETUP.
+// SOFTWARE_TOKEN_MFA, SELECT_MFA_TYPE and MFA_SETUP. Each answer spends its Session and opens what follows in
+// one write; a wrong code rolls the write back, so the Session stays open for another try.
 public sealed partial class CognitoBackend
 {
     private const string InvalidCode = "Invalid code or auth state for the user.";
@@ -39,15 +41,18 @@ public sealed partial class CognitoBackend
         };
     }
 
-    private AuthResponse MfaChallenge(string factor, UserPool pool, AppClient client, User user, string? deviceKey)
+    /// <summary>Opens a second-factor challenge in the step's write; an SMS code leaves only once the write commits.</summary>
+    private SignInStep MfaChallenge(StoreTransaction tx, string factor, UserPool pool, AppClient client, User user, string? deviceKey)
     {
-        var parameters = new Dictionary<string, string>();
+        var parameters = new Dictionary<string, string?>();
         string? code = null;
         switch (factor)
         {
             case MfaFactors.Sms:
-                code = SendSmsCode(pool, user);
+                code = SmsCode();
                 var phone = user.GetAttribute("phone_number")!;
+                var sms = new SentSms(pool.Id, user.Username, phone, code, Time.GetUtcNow());
+                tx.AfterCommit(() => Sms.Send(sms));
                 parameters["CODE_DELIVERY_DELIVERY_MEDIUM"] = "SMS";
                 parameters["CODE_DELIVERY_DESTINATION"] = Masked(phone);
                 break;
@@ -60,99 +65,98 @@ public sealed partial class CognitoBackend
         }
 
         parameters["USER_ID_FOR_SRP"] = user.Username;
-        return Challenge(factor, pool, client, user, deviceKey, parameters, code: code);
+        return Challenge(tx, factor, pool, client, user, deviceKey, parameters, code: code);
     }
 
     /// <summary>
     /// An SMS_MFA or SOFTWARE_TOKEN_MFA answer. A wrong code leaves the challenge open for another try; a TOTP
     /// code of a time step already used is refused as expired, so a code cannot be replayed (RFC 6238 §5.2).
     /// </summary>
-    private AuthResponse AnswerMfaCode(UserPool pool, AppClient client, string factor, string? session, Dictionary<string, string?> responses, RequestContext context)
+    private SignInStep AnswerMfaCode(UserPool pool, AppClient client, string factor, string? session, Dictionary<string, string?> responses, RequestContext context)
     {
-        var challenge = Challenges.Find(session, factor, client);
-        var user = Store.GetUser(challenge.UserId) ?? throw new UserNotFoundException();
-        if (factor == MfaFactors.Sms)
+        var key = SigningKeys.For(pool.Id);
+        var code = factor == MfaFactors.Sms ? Required(responses, "SMS_MFA_CODE") : Required(responses, "SOFTWARE_TOKEN_MFA_CODE");
+        return Store.Write(tx =>
         {
-            if (Required(responses, "SMS_MFA_CODE") != challenge.Code)
+            var challenge = Challenges.Spend(tx, session, factor, client);
+            var user = CurrentUser(tx, challenge.UserId);
+            if (factor == MfaFactors.Sms)
             {
-                throw new CodeMismatchException(InvalidCode);
+                if (code != challenge.Code)
+                {
+                    throw new CodeMismatchException(InvalidCode);
+                }
             }
-        }
-        else
-        {
-            var step = Totp.Match(Totp.FromBase32(user.Mfa.SoftwareTokenSecret!)!, Required(responses, "SOFTWARE_TOKEN_MFA_CODE"), Time.GetUtcNow())
-                ?? throw new CodeMismatchException(InvalidCode);
-            // Checked and recorded in one write, so two sign-ins racing with one code cannot both pass.
-            Store.Write(tx =>
+            else
             {
-                var current = CurrentUser(user);
-                if (step <= current.Mfa.LastSoftwareTokenStep)
+                var step = Totp.Match(Totp.FromBase32(user.Mfa.SoftwareTokenSecret!)!, code, Time.GetUtcNow())
+                    ?? throw new CodeMismatchException(InvalidCode);
+                if (step <= user.Mfa.LastSoftwareTokenStep)
                 {
                     throw new ExpiredCodeException("Your software token has already been used once.");
                 }
 
-                current.Mfa.LastSoftwareTokenStep = step;
-                tx.UpdateUser(pool, current);
-            });
-        }
+                user.Mfa.LastSoftwareTokenStep = step;
+                tx.UpdateUser(pool, user);
+            }
 
-        return AfterSecondFactor(pool, client, user, challenge, responses, context);
+            return AfterSecondFactor(tx, key, pool, client, user, challenge, responses, context);
+        });
     }
 
-    private AuthResponse AnswerSelectMfaType(UserPool pool, AppClient client, string? session, Dictionary<string, string?> responses)
+    private SignInStep AnswerSelectMfaType(UserPool pool, AppClient client, string? session, Dictionary<string, string?> responses)
     {
-        var challenge = Challenges.Find(session, MfaFactors.Select, client);
         var answer = Required(responses, "ANSWER");
         if (answer is not (MfaFactors.Sms or MfaFactors.SoftwareToken))
         {
             throw new InvalidParameterException($"ANSWER must be SMS_MFA or SOFTWARE_TOKEN_MFA, not {answer}.");
         }
 
-        var user = Store.GetUser(challenge.UserId) ?? throw new UserNotFoundException();
-        Store.Write(tx => tx.DeleteChallenge(challenge));
-        return MfaChallenge(answer, pool, client, user, challenge.DeviceKey);
+        return Store.Write(tx =>
+        {
+            var challenge = Challenges.Spend(tx, session, MfaFactors.Select, client);
+            return MfaChallenge(tx, answer, pool, client, CurrentUser(tx, challenge.UserId), challenge.DeviceKey);
+        });
     }
 
     /// <summary>MFA_SETUP is answered once VerifySoftwareToken has verified a token under its Session.</summary>
-    private AuthResponse AnswerMfaSetup(UserPool pool, AppClient client, string? session, RequestContext context)
+    private SignInStep AnswerMfaSetup(UserPool pool, AppClient client, string? session, RequestContext context)
     {
-        var challenge = Challenges.Find(session, MfaFactors.Setup, client);
-        if (!challenge.Verified)
+        var key = SigningKeys.For(pool.Id);
+        return Store.Write(tx =>
         {
-            throw new InvalidParameterException("MFA_SETUP needs a software token verified with VerifySoftwareToken under this session first.");
-        }
+            var challenge = Challenges.Spend(tx, session, MfaFactors.Setup, client);
+            if (!challenge.Verified)
+            {
+                throw new InvalidParameterException("MFA_SETUP needs a software token verified with VerifySoftwareToken under this session first.");
+            }
 
-        var user = Store.GetUser(challenge.UserId) ?? throw new UserNotFoundException();
-        return AfterSecondFactor(pool, client, user, challenge, [], context);
+            return AfterSecondFactor(tx, key, pool, client, CurrentUser(tx, challenge.UserId), challenge, [], context);
+        });
     }
 
     /// <summary>
-    /// After the second factor: prove the device the client named, if any, else the tokens, with a new device
-    /// where the pool tracks them.
+    /// After the second factor: prove the device the client named, if it can be proven, else the tokens, with a
+    /// new device where the pool tracks them.
     /// </summary>
-    private AuthResponse AfterSecondFactor(UserPool pool, AppClient client, User user, ChallengeSession challenge, Dictionary<string, string?> responses, RequestContext context)
+    private SignInStep AfterSecondFactor(
+        StoreTransaction tx, SigningKey key, UserPool pool, AppClient client, User user, ChallengeSession challenge, Dictionary<string, string?> responses, RequestContext context)
     {
         // amazon-cognito-identity-js names its device again with the code; one it cannot prove is left aside.
         var deviceKey = challenge.DeviceKey ?? responses.GetValueOrDefault("DEVICE_KEY");
-        var device = deviceKey is null ? null : Store.GetDevice(user.Id, deviceKey) is { Confirmed: true, Verifier: not null } d ? d : null;
+        var device = deviceKey is null ? null : ProvableDevice(tx, user, deviceKey);
         if (device is null)
         {
-            Store.Write(tx => tx.DeleteChallenge(challenge));
-            return SignedIn(pool, client, user, usedDevice: null, context);
+            return SignedIn(tx, key, pool, client, user, usedDevice: null, context);
         }
 
         // The same client then sends DEVICE_SRP_AUTH under the Session it just answered, not the new one: both open it, once.
-        return Challenge(DeviceSrpAuth, pool, client, user, device.DeviceKey, new Dictionary<string, string>(), answered: challenge);
+        return Challenge(tx, DeviceSrpAuth, pool, client, user, device.DeviceKey, [], answered: challenge);
     }
 
-    /// <summary>Records the SMS the mock would send and returns its code: the configured fixed code, or six random digits.</summary>
-    private string SendSmsCode(UserPool pool, User user)
-    {
-        var code = Options.FixedSmsCode
-            ?? (BitConverter.ToUInt32(Random.Bytes(4)) % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
-        Sms.Send(new SentSms(pool.Id, user.Username, user.GetAttribute("phone_number")!, code, Time.GetUtcNow()));
-        return code;
-    }
+    /// <summary>The code of an SMS the mock would send: the configured fixed code, or six random digits.</summary>
+    private string SmsCode() =>
+        Options.FixedSmsCode ?? (BitConverter.ToUInt32(Random.Bytes(4)) % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
 
     /// <summary>A phone number as Cognito shows where it sent a code: all but the last four digits hidden.</summary>
     private static string Masked(string phone) =>

@@ -7,8 +7,9 @@ namespace CognitoMock;
 // The operations a signed-in user calls with an access token, and sign-out.
 public sealed partial class CognitoBackend
 {
-    public GetUserResponse GetUser(GetUserRequest request, RequestContext context)
+    public override GetUserResponse GetUser(GetUserRequest request, RequestContext context)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var user = Tokens.Check(request.AccessToken).User;
         return new GetUserResponse
         {
@@ -20,26 +21,32 @@ public sealed partial class CognitoBackend
     }
 
     /// <summary>Revokes every token of the user: every grant, so access and refresh tokens alike.</summary>
-    public EmptyResponse GlobalSignOut(GlobalSignOutRequest request, RequestContext context)
+    public override GlobalSignOutResponse GlobalSignOut(GlobalSignOutRequest request, RequestContext context)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var user = Tokens.Check(request.AccessToken).User;
         Store.Write(tx => tx.RevokeGrantsOfUser(user.Id));
-        return new EmptyResponse();
+        return new GlobalSignOutResponse();
     }
 
-    public EmptyResponse AdminUserGlobalSignOut(AdminUserGlobalSignOutRequest request, RequestContext context)
+    public override AdminUserGlobalSignOutResponse AdminUserGlobalSignOut(AdminUserGlobalSignOutRequest request, RequestContext context)
     {
-        var user = ResolveUser(RequirePool(request.UserPoolId), request.Username);
-        Store.Write(tx => tx.RevokeGrantsOfUser(user.Id));
-        return new EmptyResponse();
+        ArgumentNullException.ThrowIfNull(request);
+        Store.Write(tx =>
+        {
+            var pool = RequirePool(tx, request.UserPoolId);
+            tx.RevokeGrantsOfUser(ResolveUser(tx, pool, request.Username).Id);
+        });
+        return new AdminUserGlobalSignOutResponse();
     }
 
     /// <summary>
     /// Revokes a refresh token and the access tokens of its sign-in. A token that is no refresh token of this
     /// mock is refused as unsupported; one of another client is not this client's to revoke.
     /// </summary>
-    public EmptyResponse RevokeToken(RevokeTokenRequest request, RequestContext context)
+    public override RevokeTokenResponse RevokeToken(RevokeTokenRequest request, RequestContext context)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var client = Store.GetClient(request.ClientId) ?? throw new UnauthorizedException($"Client {request.ClientId} is not authorized to revoke tokens.");
         if (client.ClientSecret is not null && request.ClientSecret != client.ClientSecret)
         {
@@ -59,11 +66,13 @@ public sealed partial class CognitoBackend
 
         Store.Write(tx =>
         {
-            var current = Store.GetGrant(grant.Id)!;
-            current.Revoked = true;
-            tx.UpdateGrant(current);
+            if (tx.GetGrant(grant.Id) is { } current)
+            {
+                current.Revoked = true;
+                tx.UpdateGrant(current);
+            }
         });
-        return new EmptyResponse();
+        return new RevokeTokenResponse();
     }
 
     /// <summary>The principal of an access token that a model marks optional but the operation cannot do without.</summary>

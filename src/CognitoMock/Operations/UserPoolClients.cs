@@ -7,8 +7,9 @@ namespace CognitoMock;
 
 public sealed partial class CognitoBackend
 {
-    public CreateUserPoolClientResponse CreateUserPoolClient(CreateUserPoolClientRequest request, RequestContext context)
+    public override CreateUserPoolClientResponse CreateUserPoolClient(CreateUserPoolClientRequest request, RequestContext context)
     {
+        ArgumentNullException.ThrowIfNull(request);
         // The model's ClientSecret documentation: a custom secret, or a generated one, not both.
         if (request.GenerateSecret == true && request.ClientSecret is not null)
         {
@@ -16,14 +17,15 @@ public sealed partial class CognitoBackend
         }
 
         var flows = request.ExplicitAuthFlows ?? [.. AppClientDefaults.ExplicitAuthFlows];
-        var settings = AppClientDefaults.Complete(request);
+        var settings = AppClientDefaults.Complete(ByName.ToDomain<CreateUserPoolClientRequest, ClientSettings>(request));
         var client = Store.Write(tx =>
         {
-            var pool = RequirePool(request.UserPoolId);
+            var pool = RequirePool(tx, request.UserPoolId);
             AppClientDefaults.Validate(pool, settings, flows, "creating");
             var now = Now;
             var client = new AppClient
             {
+                ClientId = Ids.ClientId(),
                 UserPoolId = pool.Id,
                 ClientName = request.ClientName,
                 ClientSecret = request.ClientSecret ?? (request.GenerateSecret == true ? Ids.ClientSecret() : null),
@@ -32,11 +34,10 @@ public sealed partial class CognitoBackend
                 CreationDate = now,
                 LastModifiedDate = now,
             };
-            do
+            while (tx.GetClient(client.ClientId) is not null)
             {
-                client.ClientId = Ids.ClientId();
+                client = client with { ClientId = Ids.ClientId() };
             }
-            while (Store.GetClient(client.ClientId) is not null);
 
             tx.InsertClient(client);
             return client;
@@ -44,40 +45,45 @@ public sealed partial class CognitoBackend
         return new CreateUserPoolClientResponse { UserPoolClient = UserPoolClientTypeOf(client) };
     }
 
-    public DescribeUserPoolClientResponse DescribeUserPoolClient(DescribeUserPoolClientRequest request, RequestContext context) =>
-        new() { UserPoolClient = UserPoolClientTypeOf(RequireClient(RequirePool(request.UserPoolId), request.ClientId)) };
+    public override DescribeUserPoolClientResponse DescribeUserPoolClient(DescribeUserPoolClientRequest request, RequestContext context) =>
+        new() { UserPoolClient = UserPoolClientTypeOf(RequireClient(Store, RequirePool(Store, request.UserPoolId), request.ClientId)) };
 
     /// <summary>What the request leaves out returns to its default (UpdateUserPoolClient's documentation), but the name and secret stay.</summary>
-    public UpdateUserPoolClientResponse UpdateUserPoolClient(UpdateUserPoolClientRequest request, RequestContext context)
+    public override UpdateUserPoolClientResponse UpdateUserPoolClient(UpdateUserPoolClientRequest request, RequestContext context)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var flows = request.ExplicitAuthFlows ?? [.. AppClientDefaults.ExplicitAuthFlows];
-        var settings = AppClientDefaults.Complete(request);
+        var settings = AppClientDefaults.Complete(ByName.ToDomain<UpdateUserPoolClientRequest, ClientSettings>(request));
         var client = Store.Write(tx =>
         {
-            var pool = RequirePool(request.UserPoolId);
-            var client = RequireClient(pool, request.ClientId);
+            var pool = RequirePool(tx, request.UserPoolId);
+            var client = RequireClient(tx, pool, request.ClientId);
             AppClientDefaults.Validate(pool, settings, flows, "updating");
-            client.ClientName = request.ClientName ?? client.ClientName;
-            client.ExplicitAuthFlows = flows;
-            client.Settings = settings;
-            client.LastModifiedDate = Now;
-            tx.UpdateClient(client);
-            return client;
+            var updated = client with
+            {
+                ClientName = request.ClientName ?? client.ClientName,
+                ExplicitAuthFlows = flows,
+                Settings = settings,
+                LastModifiedDate = Now,
+            };
+            tx.UpdateClient(updated);
+            return updated;
         });
         return new UpdateUserPoolClientResponse { UserPoolClient = UserPoolClientTypeOf(client) };
     }
 
-    public DeleteUserPoolClientResponse DeleteUserPoolClient(DeleteUserPoolClientRequest request, RequestContext context)
+    public override void DeleteUserPoolClient(DeleteUserPoolClientRequest request, RequestContext context)
     {
-        Store.Write(tx => tx.DeleteClient(RequireClient(RequirePool(request.UserPoolId), request.ClientId).ClientId));
-        return new DeleteUserPoolClientResponse();
+        ArgumentNullException.ThrowIfNull(request);
+        Store.Write(tx => tx.DeleteClient(RequireClient(tx, RequirePool(tx, request.UserPoolId), request.ClientId).ClientId));
     }
 
     /// <summary>Clients come in ID order. A pool has few, so a page filters the pool's clients rather than seeking.</summary>
-    public ListUserPoolClientsResponse ListUserPoolClients(ListUserPoolClientsRequest request, RequestContext context)
+    public override ListUserPoolClientsResponse ListUserPoolClients(ListUserPoolClientsRequest request, RequestContext context)
     {
-        var pool = RequirePool(request.UserPoolId);
-        var (clients, next) = KeysetPage<AppClient>(
+        ArgumentNullException.ThrowIfNull(request);
+        var pool = RequirePool(Store, request.UserPoolId);
+        var (clients, next) = Pages.Keyset<AppClient>(
             new PageScope(nameof(ListUserPoolClients), pool.Id, ""),
             request.NextToken,
             request.MaxResults,
@@ -91,25 +97,16 @@ public sealed partial class CognitoBackend
         };
     }
 
-    /// <summary>The client, which must be the pool's: another pool's client does not exist here.</summary>
-    private AppClient RequireClient(UserPool pool, string clientId) =>
-        Store.GetClient(clientId) is { } client && client.UserPoolId == pool.Id
-            ? client
-            : throw ResourceNotFoundException.UserPoolClient(clientId);
-
     private static UserPoolClientType UserPoolClientTypeOf(AppClient client)
     {
-        var type = new UserPoolClientType
-        {
-            UserPoolId = client.UserPoolId,
-            ClientName = client.ClientName,
-            ClientId = client.ClientId,
-            ClientSecret = client.ClientSecret,
-            LastModifiedDate = client.LastModifiedDate,
-            CreationDate = client.CreationDate,
-            ExplicitAuthFlows = client.ExplicitAuthFlows,
-        };
-        type.CopySettingsFrom(client.Settings);
+        var type = ByName.ToWire<ClientSettings, UserPoolClientType>(client.Settings);
+        type.UserPoolId = client.UserPoolId;
+        type.ClientName = client.ClientName;
+        type.ClientId = client.ClientId;
+        type.ClientSecret = client.ClientSecret;
+        type.LastModifiedDate = client.LastModifiedDate;
+        type.CreationDate = client.CreationDate;
+        type.ExplicitAuthFlows = [.. client.ExplicitAuthFlows];
         return type;
     }
 }

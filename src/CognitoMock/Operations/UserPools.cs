@@ -2,20 +2,18 @@ using CognitoMock.Api;
 using CognitoMock.Domain;
 using CognitoMock.Errors;
 using CognitoMock.Paging;
+using CognitoMock.Storage;
 
 namespace CognitoMock;
 
 public sealed partial class CognitoBackend
 {
-    public CreateUserPoolResponse CreateUserPool(CreateUserPoolRequest request, RequestContext context)
+    public override CreateUserPoolResponse CreateUserPool(CreateUserPoolRequest request, RequestContext context)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var aliases = request.AliasAttributes ?? [];
         var usernameAttributes = request.UsernameAttributes ?? [];
-        if (aliases.Count > 0 && usernameAttributes.Count > 0)
-        {
-            throw new InvalidParameterException("Only one of the aliasAttributes or usernameAttributes can be set in a User Pool.");
-        }
-
+        PoolRules.RequireAliasesOrUsernameAttributes(aliases, usernameAttributes);
         var now = Now;
         var pool = new UserPool
         {
@@ -24,52 +22,59 @@ public sealed partial class CognitoBackend
             UsernameAttributes = [.. usernameAttributes.Distinct(StringComparer.Ordinal)],
             CaseSensitive = request.UsernameConfiguration?.CaseSensitive ?? true,
             DeviceConfiguration = DeviceConfigurationOf(request.DeviceConfiguration),
-            Schema = PoolSchema.Build(request.Schema),
-            Settings = UserPoolDefaults.Complete(request),
+            Schema = PoolSchema.Build(request.Schema is { } schema ? ByName.ToDomain<List<SchemaAttributeType>, List<SchemaAttribute>>(schema) : null),
+            Settings = UserPoolDefaults.Complete(ByName.ToDomain<CreateUserPoolRequest, PoolSettings>(request)),
             CreationDate = now,
             LastModifiedDate = now,
         };
-        Store.Write(tx =>
+        pool = Store.Write(tx =>
         {
             // Nine alphanumerics rarely repeat, but a seeded randomness replayed over a kept data file would.
-            do
+            var made = pool with { Id = Ids.UserPoolId() };
+            while (tx.GetPool(made.Id) is not null)
             {
-                pool.Id = Ids.UserPoolId();
+                made = made with { Id = Ids.UserPoolId() };
             }
-            while (Store.GetPool(pool.Id) is not null);
 
-            tx.InsertPool(pool);
+            tx.InsertPool(made);
+            return made;
         });
-        return new CreateUserPoolResponse { UserPool = UserPoolTypeOf(pool) };
+        return new CreateUserPoolResponse { UserPool = UserPoolTypeOf(Store, pool) };
     }
 
-    public DescribeUserPoolResponse DescribeUserPool(DescribeUserPoolRequest request, RequestContext context) =>
-        new() { UserPool = UserPoolTypeOf(RequirePool(request.UserPoolId)) };
+    public override DescribeUserPoolResponse DescribeUserPool(DescribeUserPoolRequest request, RequestContext context) =>
+        new() { UserPool = UserPoolTypeOf(Store, RequirePool(Store, request.UserPoolId)) };
 
-    public UpdateUserPoolResponse UpdateUserPool(UpdateUserPoolRequest request, RequestContext context)
+    public override UpdateUserPoolResponse UpdateUserPool(UpdateUserPoolRequest request, RequestContext context)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        var settings = UserPoolDefaults.Complete(ByName.ToDomain<UpdateUserPoolRequest, PoolSettings>(request));
         Store.Write(tx =>
         {
-            var pool = RequirePool(request.UserPoolId);
-            var settings = UserPoolDefaults.Complete(request);
-            // What the request leaves out returns to its default, except UserPoolTier (UpdateUserPool's
-            // documentation) and the tags, which TagResource manages too [decision].
-            settings.UserPoolTier = request.UserPoolTier ?? pool.Settings.UserPoolTier;
-            settings.UserPoolTags = request.UserPoolTags ?? pool.Settings.UserPoolTags;
-            pool.Settings = settings;
-            pool.Name = request.PoolName ?? pool.Name;
-            pool.DeviceConfiguration = DeviceConfigurationOf(request.DeviceConfiguration);
-            pool.LastModifiedDate = Now;
-            tx.UpdatePool(pool);
+            var pool = RequirePool(tx, request.UserPoolId);
+            tx.UpdatePool(pool with
+            {
+                // What the request leaves out returns to its default, except UserPoolTier (UpdateUserPool's
+                // documentation) and the tags, which TagResource manages too [decision].
+                Settings = settings with
+                {
+                    UserPoolTier = request.UserPoolTier ?? pool.Settings.UserPoolTier,
+                    UserPoolTags = request.UserPoolTags is null ? pool.Settings.UserPoolTags : settings.UserPoolTags,
+                },
+                Name = request.PoolName ?? pool.Name,
+                DeviceConfiguration = DeviceConfigurationOf(request.DeviceConfiguration),
+                LastModifiedDate = Now,
+            });
         });
         return new UpdateUserPoolResponse();
     }
 
-    public DeleteUserPoolResponse DeleteUserPool(DeleteUserPoolRequest request, RequestContext context)
+    public override void DeleteUserPool(DeleteUserPoolRequest request, RequestContext context)
     {
+        ArgumentNullException.ThrowIfNull(request);
         Store.Write(tx =>
         {
-            var pool = RequirePool(request.UserPoolId);
+            var pool = RequirePool(tx, request.UserPoolId);
             if (pool.Settings.DeletionProtection == UserPoolDefaults.DeletionProtectionActive)
             {
                 // AWS's words (seen: localstack#11947).
@@ -81,13 +86,13 @@ public sealed partial class CognitoBackend
         });
         // The key went with the pool; a pool made again under the same ID gets a new one.
         SigningKeys.Forget(request.UserPoolId);
-        return new DeleteUserPoolResponse();
     }
 
     /// <summary>Pools come in ID order, paged by key like every listing here.</summary>
-    public ListUserPoolsResponse ListUserPools(ListUserPoolsRequest request, RequestContext context)
+    public override ListUserPoolsResponse ListUserPools(ListUserPoolsRequest request, RequestContext context)
     {
-        var (pools, next) = KeysetPage(
+        ArgumentNullException.ThrowIfNull(request);
+        var (pools, next) = Pages.Keyset(
             new PageScope(nameof(ListUserPools), "", ""), request.NextToken, request.MaxResults, context, Store.PoolPage, p => p.Id);
         return new ListUserPoolsResponse
         {
@@ -95,7 +100,7 @@ public sealed partial class CognitoBackend
             {
                 Id = p.Id,
                 Name = p.Name,
-                LambdaConfig = p.Settings.LambdaConfig,
+                LambdaConfig = ByName.ToWire<LambdaTriggers, LambdaConfigType>(p.Settings.LambdaConfig ?? new LambdaTriggers()),
                 LastModifiedDate = p.LastModifiedDate,
                 CreationDate = p.CreationDate,
             }),
@@ -103,39 +108,30 @@ public sealed partial class CognitoBackend
         };
     }
 
-    private UserPoolType UserPoolTypeOf(UserPool pool)
+    private UserPoolType UserPoolTypeOf(StoreView view, UserPool pool)
     {
-        var type = new UserPoolType
-        {
-            Id = pool.Id,
-            Name = pool.Name,
-            LastModifiedDate = pool.LastModifiedDate,
-            CreationDate = pool.CreationDate,
-            SchemaAttributes = PoolSchema.Describe(pool),
-            AliasAttributes = pool.AliasAttributes.Count > 0 ? pool.AliasAttributes : null,
-            UsernameAttributes = pool.UsernameAttributes.Count > 0 ? pool.UsernameAttributes : null,
-            DeviceConfiguration = pool.DeviceConfiguration is { } devices
-                ? new DeviceConfigurationType
-                {
-                    ChallengeRequiredOnNewDevice = devices.ChallengeRequiredOnNewDevice,
-                    DeviceOnlyRememberedOnUserPrompt = devices.DeviceOnlyRememberedOnUserPrompt,
-                }
-                : null,
-            EstimatedNumberOfUsers = Store.UserCount(pool.Id),
-            UsernameConfiguration = new UsernameConfigurationType { CaseSensitive = pool.CaseSensitive },
-            Arn = $"arn:aws:cognito-idp:{Options.Region}:{Options.AccountId}:userpool/{pool.Id}",
-        };
-        type.CopySettingsFrom(pool.Settings);
+        var type = ByName.ToWire<PoolSettings, UserPoolType>(pool.Settings);
+        type.Id = pool.Id;
+        type.Name = pool.Name;
+        type.LastModifiedDate = pool.LastModifiedDate;
+        type.CreationDate = pool.CreationDate;
+        type.SchemaAttributes = ByName.ToWire<List<SchemaAttribute>, List<SchemaAttributeType>>(PoolSchema.Describe(pool));
+        type.AliasAttributes = pool.AliasAttributes.Count > 0 ? [.. pool.AliasAttributes] : null;
+        type.UsernameAttributes = pool.UsernameAttributes.Count > 0 ? [.. pool.UsernameAttributes] : null;
+        type.DeviceConfiguration = pool.DeviceConfiguration is { } devices
+            ? new DeviceConfigurationType
+            {
+                ChallengeRequiredOnNewDevice = devices.ChallengeRequiredOnNewDevice,
+                DeviceOnlyRememberedOnUserPrompt = devices.DeviceOnlyRememberedOnUserPrompt,
+            }
+            : null;
+        type.EstimatedNumberOfUsers = view.UserCount(pool.Id);
+        type.UsernameConfiguration = new UsernameConfigurationType { CaseSensitive = pool.CaseSensitive };
+        type.Arn = $"arn:aws:cognito-idp:{Options.Region}:{Options.AccountId}:userpool/{pool.Id}";
         return type;
     }
 
-    /// <summary>Any DeviceConfiguration turns device tracking on (SEMANTICS §4); an omitted flag is false.</summary>
+    /// <summary>Any DeviceConfiguration turns device tracking on (docs/behaviour.md §4); an omitted flag is false.</summary>
     private static DeviceConfiguration? DeviceConfigurationOf(DeviceConfigurationType? given) =>
-        given is null
-            ? null
-            : new DeviceConfiguration
-            {
-                ChallengeRequiredOnNewDevice = given.ChallengeRequiredOnNewDevice ?? false,
-                DeviceOnlyRememberedOnUserPrompt = given.DeviceOnlyRememberedOnUserPrompt ?? false,
-            };
+        given is null ? null : ByName.ToDomain<DeviceConfigurationType, DeviceConfiguration>(given);
 }

@@ -15,9 +15,10 @@ public sealed partial class CognitoBackend
     /// invitation is sent, whatever MessageAction says; RESEND gives an existing invited user a new temporary
     /// password. ForceAliasCreation takes a verified email or phone alias from the user who holds it.
     /// </summary>
-    public AdminCreateUserResponse AdminCreateUser(AdminCreateUserRequest request, RequestContext context)
+    public override AdminCreateUserResponse AdminCreateUser(AdminCreateUserRequest request, RequestContext context)
     {
-        var pool = RequirePool(request.UserPoolId);
+        ArgumentNullException.ThrowIfNull(request);
+        var pool = RequirePool(Store, request.UserPoolId);
         if (request.MessageAction == Resend)
         {
             return new AdminCreateUserResponse { User = UserTypeOf(ResendInvitation(pool, request)) };
@@ -27,7 +28,7 @@ public sealed partial class CognitoBackend
         user.Password = TemporaryPassword(pool, user, request.TemporaryPassword);
         Store.Write(tx =>
         {
-            RequirePool(pool.Id);
+            RequirePool(tx, pool.Id);
             if (request.ForceAliasCreation == true)
             {
                 TakeAliases(tx, pool, user);
@@ -40,9 +41,10 @@ public sealed partial class CognitoBackend
         return new AdminCreateUserResponse { User = UserTypeOf(user) };
     }
 
-    public AdminGetUserResponse AdminGetUser(AdminUserRequest request, RequestContext context)
+    public override AdminGetUserResponse AdminGetUser(AdminGetUserRequest request, RequestContext context)
     {
-        var user = ResolveUser(RequirePool(request.UserPoolId), request.Username);
+        ArgumentNullException.ThrowIfNull(request);
+        var user = ResolveUser(Store, RequirePool(Store, request.UserPoolId), request.Username);
         return new AdminGetUserResponse
         {
             Username = user.Username,
@@ -60,14 +62,14 @@ public sealed partial class CognitoBackend
     private static List<string>? MfaSettingListOf(User user) => user.Mfa.SettingList() is { Count: > 0 } list ? list : null;
 
     /// <summary>Deletes the user with its devices.</summary>
-    public AdminDeleteUserResponse AdminDeleteUser(AdminUserRequest request, RequestContext context)
+    public override void AdminDeleteUser(AdminDeleteUserRequest request, RequestContext context)
     {
+        ArgumentNullException.ThrowIfNull(request);
         Store.Write(tx =>
         {
-            var pool = RequirePool(request.UserPoolId);
-            tx.DeleteUser(pool, ResolveUser(pool, request.Username));
+            var pool = RequirePool(tx, request.UserPoolId);
+            tx.DeleteUser(pool, ResolveUser(tx, pool, request.Username));
         });
-        return new AdminDeleteUserResponse();
     }
 
     /// <summary>
@@ -75,15 +77,17 @@ public sealed partial class CognitoBackend
     /// finding the user; a verified alias another user holds is AliasExistsException (issue 3), where AWS has been
     /// seen to move it instead (boto3#3213).
     /// </summary>
-    public AdminUpdateUserAttributesResponse AdminUpdateUserAttributes(AdminUpdateUserAttributesRequest request, RequestContext context)
+    public override AdminUpdateUserAttributesResponse AdminUpdateUserAttributes(AdminUpdateUserAttributesRequest request, RequestContext context)
     {
+        ArgumentNullException.ThrowIfNull(request);
         ChangeUser(request.UserPoolId, request.Username, (pool, user) =>
             UserAttributeRules.Apply(user, UserAttributeRules.Check(pool, request.UserAttributes, creating: false)));
         return new AdminUpdateUserAttributesResponse();
     }
 
-    public AdminDeleteUserAttributesResponse AdminDeleteUserAttributes(AdminDeleteUserAttributesRequest request, RequestContext context)
+    public override AdminDeleteUserAttributesResponse AdminDeleteUserAttributes(AdminDeleteUserAttributesRequest request, RequestContext context)
     {
+        ArgumentNullException.ThrowIfNull(request);
         ChangeUser(request.UserPoolId, request.Username, (pool, user) =>
         {
             UserAttributeRules.RequireChangeable(pool, request.UserAttributeNames, creating: false);
@@ -94,10 +98,11 @@ public sealed partial class CognitoBackend
     }
 
     /// <summary>A permanent password confirms the user; a temporary one makes it choose its own at its next sign-in.</summary>
-    public AdminSetUserPasswordResponse AdminSetUserPassword(AdminSetUserPasswordRequest request, RequestContext context)
+    public override AdminSetUserPasswordResponse AdminSetUserPassword(AdminSetUserPasswordRequest request, RequestContext context)
     {
-        var pool = RequirePool(request.UserPoolId);
-        var user = ResolveUser(pool, request.Username);
+        ArgumentNullException.ThrowIfNull(request);
+        var pool = RequirePool(Store, request.UserPoolId);
+        var user = ResolveUser(Store, pool, request.Username);
         PasswordPolicies.Enforce(pool, request.Password);
         // Hashed before the write, which then only swaps it in.
         var password = PasswordCredentials.Create(pool, user.Username, request.Password, Random);
@@ -109,21 +114,24 @@ public sealed partial class CognitoBackend
         return new AdminSetUserPasswordResponse();
     }
 
-    public AdminEnableUserResponse AdminEnableUser(AdminUserRequest request, RequestContext context)
+    public override AdminEnableUserResponse AdminEnableUser(AdminEnableUserRequest request, RequestContext context)
     {
+        ArgumentNullException.ThrowIfNull(request);
         ChangeUser(request.UserPoolId, request.Username, (_, user) => user.Enabled = true);
         return new AdminEnableUserResponse();
     }
 
-    public AdminDisableUserResponse AdminDisableUser(AdminUserRequest request, RequestContext context)
+    public override AdminDisableUserResponse AdminDisableUser(AdminDisableUserRequest request, RequestContext context)
     {
+        ArgumentNullException.ThrowIfNull(request);
         ChangeUser(request.UserPoolId, request.Username, (_, user) => user.Enabled = false);
         return new AdminDisableUserResponse();
     }
 
     /// <summary>Confirms an UNCONFIRMED user; any other status is refused in AWS's words for ConfirmSignUp.</summary>
-    public AdminConfirmSignUpResponse AdminConfirmSignUp(AdminUserRequest request, RequestContext context)
+    public override AdminConfirmSignUpResponse AdminConfirmSignUp(AdminConfirmSignUpRequest request, RequestContext context)
     {
+        ArgumentNullException.ThrowIfNull(request);
         ChangeUser(request.UserPoolId, request.Username, (_, user) =>
         {
             if (user.UserStatus != UserStatuses.Unconfirmed)
@@ -141,16 +149,17 @@ public sealed partial class CognitoBackend
     /// a filter on any other attribute reads the pool's users from the page's start until the page is full, so
     /// its cost grows with the pool.
     /// </summary>
-    public ListUsersResponse ListUsers(ListUsersRequest request, RequestContext context)
+    public override ListUsersResponse ListUsers(ListUsersRequest request, RequestContext context)
     {
-        var pool = RequirePool(request.UserPoolId);
+        ArgumentNullException.ThrowIfNull(request);
+        var pool = RequirePool(Store, request.UserPoolId);
         var filter = UserFilter.Parse(request.Filter);
         if (request.AttributesToGet?.Find(name => PoolSchema.Find(pool, name) is null) is { } unknown)
         {
             throw new InvalidParameterException($"AttributesToGet names {unknown}, which is not an attribute of the user pool's schema.");
         }
 
-        var (users, next) = KeysetPage<User>(
+        var (users, next) = Pages.Keyset<User>(
             new PageScope(nameof(ListUsers), pool.Id, request.Filter ?? ""),
             request.PaginationToken,
             request.Limit,
@@ -164,10 +173,11 @@ public sealed partial class CognitoBackend
     /// An UNCONFIRMED user, signed up through an app client; a client with a secret proves it with SECRET_HASH.
     /// The client may not write the *_verified flags, nor attributes outside its WriteAttributes.
     /// </summary>
-    public SignUpResponse SignUp(SignUpRequest request, RequestContext context)
+    public override SignUpResponse SignUp(SignUpRequest request, RequestContext context)
     {
-        var client = Store.GetClient(request.ClientId) ?? throw ResourceNotFoundException.UserPoolClient(request.ClientId);
-        var pool = RequirePool(client.UserPoolId);
+        ArgumentNullException.ThrowIfNull(request);
+        var client = RequireClient(Store, request.ClientId);
+        var pool = RequirePool(Store, client.UserPoolId);
         SecretHash.Verify(client, request.Username, request.SecretHash);
         if (pool.Settings.AdminCreateUserConfig?.AllowAdminCreateUserOnly == true)
         {
@@ -188,7 +198,7 @@ public sealed partial class CognitoBackend
         user.Password = PasswordCredentials.Create(pool, user.Username, password, Random);
         Store.Write(tx =>
         {
-            RequirePool(pool.Id);
+            RequirePool(tx, pool.Id);
             // AWS's words for a taken username at sign-up (seen: amplify-js#6238).
             InsertNewUser(tx, pool, user, "User already exists");
         });
@@ -232,7 +242,7 @@ public sealed partial class CognitoBackend
 
     private User ResendInvitation(UserPool pool, AdminCreateUserRequest request)
     {
-        var invited = ResolveUser(pool, request.Username);
+        var invited = ResolveUser(Store, pool, request.Username);
         var password = TemporaryPassword(pool, invited, request.TemporaryPassword);
         return ChangeUser(pool.Id, StoredUser(invited), (_, user) =>
         {
@@ -253,8 +263,8 @@ public sealed partial class CognitoBackend
             if (UserAttributeRules.VerifiedFlagOf(kind) is not { } flag
                 || !user.IsVerified(kind)
                 || user.GetAttribute(kind) is not { } value
-                || Store.FindUserId(pool.Id, new LookupKey(kind, UserLookup.Fold(pool, kind, value))) is not { } holderId
-                || Store.GetUser(holderId) is not { } holder)
+                || tx.FindUserId(pool.Id, new LookupKey(kind, UserLookup.Fold(pool, kind, value))) is not { } holderId
+                || tx.GetUser(holderId) is not { } holder)
             {
                 continue;
             }
@@ -278,16 +288,16 @@ public sealed partial class CognitoBackend
     }
 
     private User ChangeUser(string userPoolId, string username, Action<UserPool, User> change) =>
-        ChangeUser(userPoolId, pool => ResolveUser(pool, username), change);
+        ChangeUser(userPoolId, (tx, pool) => ResolveUser(tx, pool, username), change);
 
     /// <summary>
     /// Finds the user and changes it in one write, so the change is made to the user as it is now; moves its
     /// lookup keys with its attributes, and answers AliasExistsException for a verified alias another user holds.
     /// </summary>
-    private User ChangeUser(string userPoolId, Func<UserPool, User> find, Action<UserPool, User> change) => Store.Write(tx =>
+    private User ChangeUser(string userPoolId, Func<StoreView, UserPool, User> find, Action<UserPool, User> change) => Store.Write(tx =>
     {
-        var pool = RequirePool(userPoolId);
-        var user = find(pool);
+        var pool = RequirePool(tx, userPoolId);
+        var user = find(tx, pool);
         change(pool, user);
         user.UserLastModifiedDate = Now;
         try
@@ -303,7 +313,7 @@ public sealed partial class CognitoBackend
     });
 
     /// <summary>Finds a user already resolved again, by its storage identity, as it is now.</summary>
-    private Func<UserPool, User> StoredUser(User user) => _ => Store.GetUser(user.Id) ?? throw new UserNotFoundException();
+    private static Func<StoreView, UserPool, User> StoredUser(User user) => (view, _) => CurrentUser(view, user.Id);
 
     /// <summary>AWS's words for a taken email (seen: aws-sdk-js#4308); the other aliases follow them.</summary>
     private static string AliasTaken(string kind) => kind switch

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using CognitoMock.Api;
+using CognitoMock.Domain;
 
 namespace CognitoMock.Seeding;
 
@@ -16,8 +16,18 @@ public sealed class SeedDocument
 }
 
 /// <summary>A pool, with the settings of CreateUserPool under their AWS names; AWS's defaults fill in what is left out.</summary>
-public sealed class SeedUserPool : UserPoolSettings
+public sealed record SeedUserPool : PoolSettings
 {
+    public SeedUserPool()
+    {
+    }
+
+    /// <summary>A pool with these settings, as an export writes it.</summary>
+    public SeedUserPool(PoolSettings settings)
+        : base(settings)
+    {
+    }
+
     /// <summary>Generated as region_9-alphanumerics when absent.</summary>
     public string? Id { get; set; }
 
@@ -32,10 +42,10 @@ public sealed class SeedUserPool : UserPoolSettings
     public SeedDeviceConfiguration? DeviceConfiguration { get; set; }
 
     /// <summary>As in SetUserPoolMfaConfig: whether TOTP may be a second factor. SMS is by SmsConfiguration.</summary>
-    public SoftwareTokenMfaConfigType? SoftwareTokenMfaConfiguration { get; set; }
+    public SeedSoftwareTokenMfaConfiguration? SoftwareTokenMfaConfiguration { get; set; }
 
     /// <summary>As in CreateUserPool: changes to standard attributes, and custom attributes the users carry as custom:name.</summary>
-    public List<SchemaAttributeType>? Schema { get; set; }
+    public List<SchemaAttribute>? Schema { get; set; }
 
     public DateTime? CreationDate { get; set; }
 
@@ -44,6 +54,12 @@ public sealed class SeedUserPool : UserPoolSettings
     public List<SeedClient>? Clients { get; set; }
 
     public IEnumerable<SeedUser>? Users { get; set; }
+}
+
+/// <summary>As in SetUserPoolMfaConfig's SoftwareTokenMfaConfiguration.</summary>
+public sealed class SeedSoftwareTokenMfaConfiguration
+{
+    public bool Enabled { get; set; }
 }
 
 public sealed class SeedUsernameConfiguration
@@ -59,8 +75,18 @@ public sealed class SeedDeviceConfiguration
 }
 
 /// <summary>An app client, with the settings of CreateUserPoolClient under their AWS names; AWS's defaults fill in what is left out.</summary>
-public sealed class SeedClient : UserPoolClientSettings
+public sealed record SeedClient : ClientSettings
 {
+    public SeedClient()
+    {
+    }
+
+    /// <summary>A client with these settings, as an export writes it.</summary>
+    public SeedClient(ClientSettings settings)
+        : base(settings)
+    {
+    }
+
     public string? ClientId { get; set; }
 
     public string? ClientName { get; set; }

@@ -1,4 +1,4 @@
-using CognitoMock.Api;
+using System.Text.Json;
 using CognitoMock.Domain;
 using CognitoMock.Storage;
 
@@ -11,19 +11,36 @@ namespace CognitoMock.Seeding;
 /// </summary>
 public static class SeedExporter
 {
-    public static SeedDocument Export(Store store) => new()
+    /// <summary>
+    /// Writes the whole state to <paramref name="output"/> as one consistent snapshot, on the calling thread, which
+    /// must not await while it runs (<see cref="Store.ReadSnapshot{T}"/>): a long export gets a thread of its own.
+    /// </summary>
+    public static void Write(Store store, Stream output)
     {
-        UserPools = [.. store.AllPools().Select(pool => Pool(store, pool))],
+        ArgumentNullException.ThrowIfNull(store);
+        store.ReadSnapshot(view =>
+        {
+            JsonSerializer.Serialize(output, Export(view), SeedJsonContext.Default.SeedDocument);
+            return true;
+        });
+    }
+
+    /// <summary>
+    /// The state <paramref name="view"/> sees, read lazily as the document is written: give it a consistent view
+    /// (<see cref="Store.ReadSnapshot{T}"/>) and write it out on the thread that took it.
+    /// </summary>
+    public static SeedDocument Export(StoreView view) => new()
+    {
+        UserPools = [.. view.AllPools().Select(pool => Pool(view, pool))],
     };
 
-    private static SeedUserPool Pool(Store store, UserPool pool)
-    {
-        var seed = new SeedUserPool
+    private static SeedUserPool Pool(StoreView view, UserPool pool) =>
+        new(pool.Settings)
         {
             Id = pool.Id,
             Name = pool.Name,
-            AliasAttributes = pool.AliasAttributes.Count > 0 ? pool.AliasAttributes : null,
-            UsernameAttributes = pool.UsernameAttributes.Count > 0 ? pool.UsernameAttributes : null,
+            AliasAttributes = pool.AliasAttributes.Count > 0 ? [.. pool.AliasAttributes] : null,
+            UsernameAttributes = pool.UsernameAttributes.Count > 0 ? [.. pool.UsernameAttributes] : null,
             UsernameConfiguration = new SeedUsernameConfiguration { CaseSensitive = pool.CaseSensitive },
             DeviceConfiguration = pool.DeviceConfiguration is { } devices
                 ? new SeedDeviceConfiguration
@@ -32,34 +49,27 @@ public static class SeedExporter
                     DeviceOnlyRememberedOnUserPrompt = devices.DeviceOnlyRememberedOnUserPrompt,
                 }
                 : null,
-            Schema = pool.Schema.Count > 0 ? pool.Schema : null,
-            SoftwareTokenMfaConfiguration = pool.SoftwareTokenMfaEnabled ? new SoftwareTokenMfaConfigType { Enabled = true } : null,
+            Schema = pool.Schema.Count > 0 ? [.. pool.Schema] : null,
+            SoftwareTokenMfaConfiguration = pool.SoftwareTokenMfaEnabled ? new SeedSoftwareTokenMfaConfiguration { Enabled = true } : null,
             CreationDate = pool.CreationDate,
             LastModifiedDate = pool.LastModifiedDate,
-            Clients = [.. store.ClientsOf(pool.Id).Select(Client)],
+            Clients = [.. view.ClientsOf(pool.Id).Select(Client)],
             // Lazy, so a large pool streams out instead of sitting in memory whole.
-            Users = store.UsersOf(pool.Id).Select(user => User(store, pool, user)),
+            Users = view.UsersOf(pool.Id).Select(user => User(view, pool, user)),
         };
-        seed.CopySettingsFrom(pool.Settings);
-        return seed;
-    }
 
-    private static SeedClient Client(AppClient client)
-    {
-        var seed = new SeedClient
+    private static SeedClient Client(AppClient client) =>
+        new(client.Settings)
         {
             ClientId = client.ClientId,
             ClientName = client.ClientName,
             ClientSecret = client.ClientSecret,
-            ExplicitAuthFlows = client.ExplicitAuthFlows,
+            ExplicitAuthFlows = [.. client.ExplicitAuthFlows],
             CreationDate = client.CreationDate,
             LastModifiedDate = client.LastModifiedDate,
         };
-        seed.CopySettingsFrom(client.Settings);
-        return seed;
-    }
 
-    private static SeedUser User(Store store, UserPool pool, User user) => new()
+    private static SeedUser User(StoreView view, UserPool pool, User user) => new()
     {
         Username = pool.UsernameAttributes.Count > 0 ? null : user.Username,
         Attributes = user.Attributes.ConvertAll(a => new SeedAttribute { Name = a.Name, Value = a.Value }),
@@ -73,7 +83,7 @@ public static class SeedExporter
         UserMFASettingList = user.Mfa.SettingList() is { Count: > 0 } factors ? factors : null,
         PreferredMfaSetting = user.Mfa.Preferred,
         SoftwareTokenSecret = user.Mfa.SoftwareTokenSecret,
-        Devices = [.. store.DevicesOf(user.Id).Where(d => d.Confirmed).OrderBy(Store.PageKeyOf, StringComparer.Ordinal).Select(Device)],
+        Devices = [.. view.DevicesOf(user.Id).Where(d => d.Confirmed).OrderBy(StoreView.PageKeyOf, StringComparer.Ordinal).Select(Device)],
     };
 
     private static SeedDevice Device(Device device) => new()

@@ -63,11 +63,11 @@ public sealed partial class Seeder(CognitoBackend backend)
         {
             var id = seed.Id ?? backend.Ids.UserPoolId();
             Require(UserPoolIdPattern().IsMatch(id) && id.Length <= 55, path + ".Id", $"'{id}' is not a user pool ID (region_alphanumerics).");
-            Require(backend.Store.GetPool(id) is null, path + ".Id", $"a user pool {id} already exists.");
+            Require(tx.GetPool(id) is null, path + ".Id", $"a user pool {id} already exists.");
             Require(!string.IsNullOrWhiteSpace(seed.Name), path + ".Name", "a user pool needs a Name.");
             var aliases = seed.AliasAttributes ?? [];
             var usernameAttributes = seed.UsernameAttributes ?? [];
-            Require(aliases.Count == 0 || usernameAttributes.Count == 0, path, "AliasAttributes and UsernameAttributes cannot both be set.");
+            AsSeedError(path, () => PoolRules.RequireAliasesOrUsernameAttributes(aliases, usernameAttributes));
             RequireSubset(aliases, AliasChoices, path + ".AliasAttributes");
             RequireSubset(usernameAttributes, UsernameAttributeChoices, path + ".UsernameAttributes");
             RequireSubset(seed.MfaConfiguration is { } mfa ? [mfa] : [], MfaChoices, path + ".MfaConfiguration");
@@ -88,11 +88,11 @@ public sealed partial class Seeder(CognitoBackend backend)
                     }
                     : null,
                 Schema = AsSeedError(path + ".Schema", () => PoolSchema.Build(seed.Schema)),
-                Settings = UserPoolDefaults.Complete(seed),
+                Settings = UserPoolDefaults.Complete(seed.AsSettings()),
                 SoftwareTokenMfaEnabled = seed.SoftwareTokenMfaConfiguration?.Enabled ?? false,
                 CreationDate = Utc(seed.CreationDate) ?? _now,
+                LastModifiedDate = Utc(seed.LastModifiedDate) ?? Utc(seed.CreationDate) ?? _now,
             };
-            pool.LastModifiedDate = Utc(seed.LastModifiedDate) ?? pool.CreationDate;
             tx.InsertPool(pool);
             _pools.Add(id);
 
@@ -113,12 +113,12 @@ public sealed partial class Seeder(CognitoBackend backend)
         {
             var clientId = seed.ClientId ?? backend.Ids.ClientId();
             Require(ClientIdPattern().IsMatch(clientId) && clientId.Length <= 128, path + ".ClientId", $"'{clientId}' is not a client ID.");
-            Require(backend.Store.GetClient(clientId) is null, path + ".ClientId", $"a client {clientId} already exists.");
+            Require(tx.GetClient(clientId) is null, path + ".ClientId", $"a client {clientId} already exists.");
             Require(!string.IsNullOrWhiteSpace(seed.ClientName), path + ".ClientName", "a client needs a ClientName.");
             Require(seed.ClientSecret is null || !seed.GenerateSecret, path, "give ClientSecret or GenerateSecret, not both.");
             var flows = seed.ExplicitAuthFlows ?? [.. AppClientDefaults.ExplicitAuthFlows];
             RequireSubset(flows, AppClient.AuthFlowChoices, path + ".ExplicitAuthFlows");
-            var settings = AppClientDefaults.Complete(seed);
+            var settings = AppClientDefaults.Complete(seed.AsSettings());
             AsSeedError(path, () => AppClientDefaults.Validate(pool, settings, flows, "creating"));
             tx.InsertClient(new AppClient
             {
@@ -142,7 +142,7 @@ public sealed partial class Seeder(CognitoBackend backend)
             if (pool.UsernameAttributes.Count > 0)
             {
                 Require(seed.Username is null, path + ".Username", "a pool with UsernameAttributes names its users by sub; leave Username out.");
-                Require(pool.UsernameAttributes.Exists(a => attributes.Exists(x => x.Name == a)), path + ".Attributes",
+                Require(pool.UsernameAttributes.Any(a => attributes.Exists(x => x.Name == a)), path + ".Attributes",
                     $"a user of this pool needs one of {string.Join(", ", pool.UsernameAttributes)}.");
                 username = sub;
             }

@@ -9,12 +9,12 @@ namespace CognitoMock.Storage;
 /// </summary>
 internal sealed class ReadCache(int capacity)
 {
-    private readonly Dictionary<string, object?> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<CacheKey, BsonDocument?> _entries = [];
     private readonly Lock _lock = new();
     private long _generation;
 
-    /// <summary>A value of its own stands for "looked up, and not there", so misses are cached too.</summary>
-    private static readonly object Missing = new();
+    /// <summary>A document of its own stands for "looked up, and not there", so misses are cached too.</summary>
+    private static readonly BsonDocument Missing = [];
 
     public long Generation
     {
@@ -27,13 +27,13 @@ internal sealed class ReadCache(int capacity)
         }
     }
 
-    public bool TryGet<T>(string key, out T? value) where T : class
+    public bool TryGet(CacheKey key, out BsonDocument? value)
     {
         lock (_lock)
         {
             if (_entries.TryGetValue(key, out var entry))
             {
-                value = ReferenceEquals(entry, Missing) ? null : (T?)entry;
+                value = ReferenceEquals(entry, Missing) ? null : entry;
                 return true;
             }
         }
@@ -43,7 +43,7 @@ internal sealed class ReadCache(int capacity)
     }
 
     /// <summary>Keeps what a read found, unless a write committed since <paramref name="generation"/>.</summary>
-    public void Add(string key, object? value, long generation)
+    public void Add(CacheKey key, BsonDocument? value, long generation)
     {
         lock (_lock)
         {
@@ -56,7 +56,7 @@ internal sealed class ReadCache(int capacity)
         }
     }
 
-    private void Keep(string key, object? value)
+    private void Keep(CacheKey key, BsonDocument? value)
     {
         // A crude bound: past capacity, start again rather than track what is least used.
         if (_entries.Count >= capacity)
@@ -68,7 +68,7 @@ internal sealed class ReadCache(int capacity)
     }
 
     /// <summary>What a write committed, kept by the writer while no other write can commit.</summary>
-    public void Put(IEnumerable<KeyValuePair<string, BsonDocument>> committed)
+    public void Put(IEnumerable<KeyValuePair<CacheKey, BsonDocument>> committed)
     {
         lock (_lock)
         {
@@ -80,7 +80,7 @@ internal sealed class ReadCache(int capacity)
     }
 
     /// <summary>After a commit or a rollback: forget what the transaction touched, and move the generation.</summary>
-    public void Invalidate(IEnumerable<string> keys, bool everything)
+    public void Invalidate(IEnumerable<CacheKey> keys, bool everything)
     {
         lock (_lock)
         {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using CognitoMock.Domain;
 using LiteDB;
 
@@ -21,17 +20,26 @@ public sealed class DataFileUnreadableException(string path, Exception inner)
 }
 
 /// <summary>
-/// All state, in one LiteDB database: pools, app clients, users, devices and the instance's own secrets. The
-/// user lookup index, derived from the users, is kept in memory beside it (<see cref="LookupIndex"/>). Nothing
-/// outside this folder knows it is LiteDB.
+/// All state, in one LiteDB database: the kinds of <see cref="StoredKinds"/>. The user lookup index, derived from
+/// the users, is kept in memory beside it (<see cref="LookupIndex"/>). Nothing outside this folder knows it is
+/// LiteDB.
 /// </summary>
 /// <remarks>
-/// Writes go one at a time through <see cref="Write{T}"/>, each in one LiteDB transaction, so a change that
-/// touches several documents (a user and its devices, a pool and everything under it) is atomic, and a
+/// <para>
+/// The store is itself the view of the committed state (<see cref="StoreView"/>): reads need no lock, LiteDB gives
+/// each a snapshot, and hot documents come from the read cache. Writes go one at a time through
+/// <see cref="Write{T}"/>, each in one LiteDB transaction that its work reads and writes through: the
+/// <see cref="StoreTransaction"/> it is handed. So a change that touches several documents is atomic, and a
 /// check-then-write inside it cannot race another writer. Its lookup keys change with it: other readers find
-/// them only once it commits. Reads need no lock: LiteDB gives each a snapshot.
+/// them only once it commits.
+/// </para>
+/// <para>
+/// LiteDB binds a transaction to the thread that opened it. Every LiteDB call of a write therefore runs on the
+/// thread that called <see cref="Write{T}"/>, synchronously, and every read outside a write finishes on the
+/// thread that began it: nothing here awaits with a cursor open.
+/// </para>
 /// </remarks>
-public sealed partial class Store : IDisposable
+public sealed partial class Store : StoreView, IDisposable
 {
     internal const char Separator = '\u001f';
 
@@ -39,10 +47,7 @@ public sealed partial class Store : IDisposable
     private readonly FileStream? _ownership;
     private readonly Lock _writeLock = new();
     private readonly ReadCache _cache = new(capacity: 400_000);
-
-    /// <summary>The transaction of the thread that holds the write lock; reads on that thread are its reads.</summary>
-    private StoreTransaction? _transaction;
-    private int _writerThread;
+    private readonly Dictionary<StoredKind, ILiteCollection<BsonDocument>> _collections;
 
     private Store(LiteDatabase db, FileStream? ownership)
     {
@@ -50,22 +55,25 @@ public sealed partial class Store : IDisposable
         LimitTransactionMemory(db);
         db.CheckpointSize = CheckpointPages;
         _ownership = ownership;
-        Pools = db.GetCollection("pools");
-        Clients = db.GetCollection("clients");
-        Users = db.GetCollection("users");
-        DeviceSets = db.GetCollection("devicesets");
-        UserCounts = db.GetCollection("usercounts");
-        Meta = db.GetCollection("meta");
-        Grants = db.GetCollection("grants");
-        Challenges = db.GetCollection("challenges");
-        SigningKeys = db.GetCollection("signingkeys");
-        EnsureIndexes();
+        _collections = StoredKinds.All.ToDictionary(kind => kind, kind => db.GetCollection(kind.Collection));
+        foreach (var kind in StoredKinds.All)
+        {
+            foreach (var (field, unique) in kind.Indexes)
+            {
+                _collections[kind].EnsureIndex(field, unique);
+            }
+        }
+
         _lastUserNumber = LastUserNumber();
         // Files made before the index moved to memory keep it in this collection, which nothing reads now.
         db.DropCollection("userkeys");
         // A thread of its own, not the pool's: requests that wait for the build must not hold up its start.
         _lookupBuilt = Task.Factory.StartNew(BuildLookupIndex, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
+
+    internal override Store Source => this;
+
+    internal ILiteCollection<BsonDocument> Collection(StoredKind kind) => _collections[kind];
 
     /// <summary>
     /// A new user's _id: "~" and a counter, in 16 hex digits, one more than the last this file holds. The _id
@@ -82,21 +90,10 @@ public sealed partial class Store : IDisposable
     private long _lastUserNumber;
 
     private long LastUserNumber() =>
-        Users.Query().OrderByDescending("_id").Limit(1).ToDocuments().FirstOrDefault()?["_id"] is { IsString: true } last
+        Collection(StoredKinds.Users).Query().OrderByDescending("_id").Limit(1).ToDocuments().FirstOrDefault()?["_id"] is { IsString: true } last
         && last.AsString.StartsWith(UserIdPrefix)
             ? long.Parse(last.AsString.AsSpan(1), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture)
             : 0;
-
-    /// <summary>Every store maps the same way, so the process makes one mapper, when a store first needs it.</summary>
-    internal static BsonMapper Mapper => SharedMapper.Value;
-
-    private static readonly Lazy<BsonMapper> SharedMapper = new(CreateMapper);
-
-    internal ILiteCollection<BsonDocument> Pools { get; }
-
-    internal ILiteCollection<BsonDocument> Clients { get; }
-
-    internal ILiteCollection<BsonDocument> Users { get; }
 
     /// <summary>The lookup index, once it is built: the first to ask while it is being built waits for it.</summary>
     internal LookupIndex Lookup
@@ -117,11 +114,6 @@ public sealed partial class Store : IDisposable
     /// </summary>
     private readonly Task _lookupBuilt;
 
-    /// <summary>How many users each pool has: _id is the pool's ID, Count the number, kept by every user insert and delete.</summary>
-    internal ILiteCollection<BsonDocument> UserCounts { get; }
-
-    internal ILiteCollection<BsonDocument> Meta { get; }
-
     /// <summary>Opens the database at <paramref name="path"/>, or an empty one in memory when it is null.</summary>
     public static Store Open(string? path, string? password = null)
     {
@@ -135,14 +127,14 @@ public sealed partial class Store : IDisposable
         };
         if (path is null)
         {
-            return new Store(new LiteDatabase(connection), null);
+            return new Store(new LiteDatabase(connection, StoreMapper.Shared), null);
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var ownership = Own(path);
         try
         {
-            return new Store(new LiteDatabase(connection), ownership);
+            return new Store(new LiteDatabase(connection, StoreMapper.Shared), ownership);
         }
         catch (LiteException e)
         {
@@ -210,77 +202,60 @@ public sealed partial class Store : IDisposable
         }
     }
 
-    public bool IsEmpty => Pools.Count() == 0;
+    public bool IsEmpty => Collection(StoredKinds.Pools).Count() == 0;
 
-    public UserPool? GetPool(string userPoolId) => ReadShared<UserPool>(CachedDocument("pool:" + userPoolId, Pools, userPoolId));
-
-    public IEnumerable<UserPool> AllPools() => Pools.FindAll().Select(Read<UserPool>).OfType<UserPool>();
-
-    public AppClient? GetClient(string clientId) => Read<AppClient>(CachedDocument("client:" + clientId, Clients, clientId));
-
-    public IEnumerable<AppClient> ClientsOf(string userPoolId) =>
-        Clients.Find(Query.EQ(nameof(AppClient.UserPoolId), userPoolId)).Select(Read<AppClient>).OfType<AppClient>()
-            .OrderBy(c => c.ClientId, StringComparer.Ordinal);
-
-    public User? GetUser(string userId) => Read<User>(CachedDocument("user:" + userId, Users, userId));
-
-    /// <summary>How many users a pool has, by one document read (DescribeUserPool's EstimatedNumberOfUsers).</summary>
-    public int UserCount(string userPoolId) => UserCounts.FindById(userPoolId)?["Count"].AsInt32 ?? 0;
-
-    /// <summary>A pool's users in username order, read as they are enumerated.</summary>
-    public IEnumerable<User> UsersOf(string userPoolId) =>
-        Users.Find(InPool(PoolOrderField, userPoolId)).Select(Read<User>).OfType<User>();
-
-    /// <summary>The user whose sub this is, in the pool.</summary>
-    public User? FindUserBySub(string userPoolId, string sub) =>
-        FindUserId(userPoolId, new LookupKey(UserLookup.Sub, sub)) is { } userId ? GetUser(userId) : null;
-
-    /// <summary>The _id of the user filed under a lookup key; a write finds its own changes.</summary>
-    public string? FindUserId(string userPoolId, LookupKey key) =>
-        InWrite ? _transaction!.Lookup.Find(userPoolId, key) : Lookup.Find(userPoolId, key);
+    /// <summary>The _id of the user filed under a lookup key, as committed.</summary>
+    public override string? FindUserId(string userPoolId, LookupKey key) => Lookup.Find(userPoolId, key);
 
     /// <summary>A secret of this instance, made on first use and kept in the database so it survives restarts.</summary>
     public byte[] Secret(string name, Func<byte[]> create)
     {
-        if (Meta.FindById(name) is { } existing)
+        ArgumentNullException.ThrowIfNull(create);
+        var meta = Collection(StoredKinds.Meta);
+        if (meta.FindById(name) is { } existing)
         {
             return existing["Value"].AsBinary;
         }
 
         return Write(_ =>
         {
-            if (Meta.FindById(name) is { } raced)
+            if (meta.FindById(name) is { } raced)
             {
                 return raced["Value"].AsBinary;
             }
 
             var value = create();
-            Meta.Insert(new BsonDocument { ["_id"] = name, ["Value"] = value });
+            meta.Insert(new BsonDocument { ["_id"] = name, ["Value"] = value });
             return value;
         });
     }
 
     /// <summary>
     /// Runs <paramref name="work"/> as the only writer, in one transaction that commits only if it returns.
-    /// What it reads through the store is the committed state or its own changes, each read a fresh object, and
-    /// only what it read may it update, so a change never starts from a copy another request is looking at, and
-    /// no update is lost.
+    /// <paramref name="work"/> reads through the transaction it is handed, which finds the committed state and
+    /// its own changes, each read a fresh object; and only what it read may it update, so a change never
+    /// starts from a copy another request is looking at, and no update is lost. A write cannot contain
+    /// another: the transaction is a value the work holds, not something the thread remembers.
     /// </summary>
     public T Write<T>(Func<StoreTransaction, T> work)
     {
-        // A write inside a write (a pool's first signing key, made during a sign-in) is part of the outer one.
-        if (InWrite)
+        ArgumentNullException.ThrowIfNull(work);
+        if (_writeLock.IsHeldByCurrentThread)
         {
-            return work(_transaction!);
+            // A write's work holds its transaction; one begun inside it would be a second, which LiteDB cannot have on one thread.
+            throw new InvalidOperationException("A write cannot begin inside another write: do it in the outer write's transaction.");
         }
 
         lock (_writeLock)
         {
             // No write begins before the index is built: the build reads the users as no write has changed them.
             var transaction = new StoreTransaction(this, Lookup);
-            _transaction = transaction;
-            _writerThread = Environment.CurrentManagedThreadId;
-            _db.BeginTrans();
+            if (!_db.BeginTrans())
+            {
+                // LiteDB keeps one transaction a thread: one open here (a snapshot being read) would swallow this write.
+                throw new InvalidOperationException("A LiteDB transaction is already open on this thread; the write was not begun.");
+            }
+
             var committed = false;
             try
             {
@@ -291,15 +266,13 @@ public sealed partial class Store : IDisposable
                 _lookup.Apply(transaction.Lookup);
                 return result;
             }
-            catch
-            {
-                _db.Rollback();
-                throw;
-            }
             finally
             {
-                _writerThread = 0;
-                _transaction = null;
+                if (!committed)
+                {
+                    _db.Rollback();
+                }
+
                 _cache.Invalidate(transaction.Touched, transaction.TouchedEverything);
                 // What it saved is what the file now holds: the next request for it, a read or the next write,
                 // finds it in the cache instead of seeking it in the file's indexes.
@@ -307,6 +280,8 @@ public sealed partial class Store : IDisposable
                 {
                     _cache.Put(transaction.Saved);
                 }
+
+                transaction.End(committed);
             }
         }
     }
@@ -316,6 +291,41 @@ public sealed partial class Store : IDisposable
         work(tx);
         return true;
     });
+
+    /// <summary>
+    /// Runs <paramref name="read"/> over one consistent state: every collection as it was at one moment, however
+    /// many writes commit while it reads. Its LiteDB transaction is bound to the calling thread, so the caller
+    /// gives it a thread of its own when the read is long (an export streamed to a client) and must not await
+    /// while it runs. Writers wait only while the snapshot is taken, not while it is read.
+    /// </summary>
+    public T ReadSnapshot<T>(Func<StoreView, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        _lookupBuilt.GetAwaiter().GetResult();
+        lock (_writeLock)
+        {
+            if (!_db.BeginTrans())
+            {
+                throw new InvalidOperationException("A LiteDB transaction is already open on this thread; the snapshot was not taken.");
+            }
+
+            // LiteDB takes a transaction's view of a collection when it first reads it; reading each one now, while
+            // no write can commit, makes every view the same moment's.
+            foreach (var collection in _collections.Values)
+            {
+                collection.FindOne(Query.All());
+            }
+        }
+
+        try
+        {
+            return read(new StoreSnapshot(this));
+        }
+        finally
+        {
+            _db.Rollback();
+        }
+    }
 
     public void Dispose()
     {
@@ -339,56 +349,24 @@ public sealed partial class Store : IDisposable
         return Query.Between(field, prefix, prefix + '\uffff');
     }
 
-    internal T? Read<T>(BsonDocument? document) where T : class
-    {
-        if (document is null)
-        {
-            return null;
-        }
-
-        var value = Mapper.ToObject<T>(document);
-        if (InWrite)
-        {
-            _transaction!.Remember(value, document);
-        }
-
-        return value;
-    }
-
     /// <summary>
-    /// A document read on nearly every request and changed rarely (a pool, with its schema and settings): mapped
-    /// once per cached document and shared by every reader outside a write, who must not change it. A write
-    /// maps its own copy, and only a copy read in the write can be written (<see cref="StoreTransaction"/>), so
-    /// a change reaches readers only as a new document, mapped afresh.
+    /// A document read on nearly every request and changed rarely (a pool): mapped once per cached document and
+    /// shared by every reader, which is safe because pools are immutable.
     /// </summary>
-    private T? ReadShared<T>(BsonDocument? document) where T : class =>
+    private protected override T? Map<T>(CacheKey key, BsonDocument? document) where T : class =>
         document is null ? null
-        : InWrite ? Read<T>(document)
-        : (T)_shared.GetValue(document, d => Mapper.ToObject<T>(d));
+        : typeof(T) == typeof(UserPool) ? (T)_shared.GetValue(document, d => StoreMapper.Shared.ToObject<T>(d))
+        : StoreMapper.Shared.ToObject<T>(document);
 
-    private readonly ConditionalWeakTable<BsonDocument, object> _shared = new();
-
-    private bool InWrite => _writerThread == Environment.CurrentManagedThreadId;
-
-    /// <summary>A document by ID, through the cache; each caller makes its own object of it.</summary>
-    private BsonDocument? CachedDocument(string key, ILiteCollection<BsonDocument> collection, string id) =>
-        Cached(key, () => collection.FindById(id));
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<BsonDocument, object> _shared = new();
 
     /// <summary>
-    /// A read through the cache, which holds what the database holds: documents and strings, never the domain
-    /// objects made of them, so no caller can change what another reads (pools alone are shared, read-only:
-    /// <see cref="ReadShared{T}"/>). What a write has itself changed, it reads from the database.
+    /// A read through the cache, which holds what the database holds: documents, never the domain objects made
+    /// of them, so no caller can change what another reads (pools alone are shared, and immutable).
     /// </summary>
-    private T? Cached<T>(string key, Func<T?> load) where T : class
+    private protected override BsonDocument? Document(CacheKey key, Func<BsonDocument?> load)
     {
-        // The writer is the only one who can commit, so the cache is current for it too, except for what its
-        // own transaction has changed.
-        if (InWrite && _transaction!.Changed(key))
-        {
-            return load();
-        }
-
-        if (_cache.TryGet<T>(key, out var hit))
+        if (_cache.TryGet(key, out var hit))
         {
             return hit;
         }
@@ -412,71 +390,6 @@ public sealed partial class Store : IDisposable
                 foreach (var key in UserLookup.KeysOf(pool, user))
                 {
                     _lookup.TryAdd(pool.Id, key, user.Id);
-                }
-            }
-        }
-    }
-
-    private void EnsureIndexes()
-    {
-        Clients.EnsureIndex(nameof(AppClient.UserPoolId));
-        Users.EnsureIndex(PoolOrderField);
-        Grants.EnsureIndex(nameof(Grant.UserId));
-        Grants.EnsureIndex(nameof(Grant.UserPoolId));
-        Grants.EnsureIndex(nameof(Grant.RefreshTokenHash), unique: true);
-        Challenges.EnsureIndex(nameof(ChallengeSession.UserId));
-        Challenges.EnsureIndex(nameof(ChallengeSession.UserPoolId));
-        Challenges.EnsureIndex(nameof(ChallengeSession.Expires));
-    }
-
-    /// <summary>A mapper for the store's documents, which has learned every stored type (<see cref="LearnEveryStoredType"/>).</summary>
-    internal static BsonMapper CreateMapper()
-    {
-        // Attribute values are data: keep their whitespace and empty strings exactly.
-        var mapper = new BsonMapper { TrimWhitespace = false, EmptyStringToNull = false, SerializeNullValues = false };
-        mapper.RegisterType(
-            serialize: value => new BsonValue(value.ToUniversalTime()),
-            deserialize: value => value.AsDateTime.ToUniversalTime());
-        mapper.Entity<UserPool>().Id(p => p.Id, autoId: false).Ignore(p => p.SrpPoolName).Ignore(p => p.TracksDevices)
-            .Ignore(p => p.SmsMfaEnabled).Ignore(p => p.MfaMode).Ignore(p => p.RememberedDeviceReplacesMfa);
-        mapper.Entity<UserMfa>().Ignore(m => m.Preferred);
-        // A page lists up to 60 devices, each mapped on every read: by hand, not by reflection.
-        mapper.RegisterType(DeviceDocuments.ToDocument, DeviceDocuments.FromDocument);
-        mapper.Entity<AppClient>().Id(c => c.ClientId, autoId: false);
-        mapper.Entity<User>().Id(u => u.Id, autoId: false);
-        mapper.Entity<Grant>().Id(g => g.Id, autoId: false);
-        mapper.Entity<ChallengeSession>().Id(c => c.Id, autoId: false);
-        LearnEveryStoredType(mapper);
-        return mapper;
-    }
-
-    /// <summary>
-    /// LiteDB's mapper learns a type's members the first time it maps one, and publishes the type before it has
-    /// learned them all: a second thread mapping the same type at that moment fails ("Collection was
-    /// modified"). Requests and the build of the lookup index read on many threads from the start, so the
-    /// mapper learns every stored type first, on one thread, by the method it would call itself (internal, by
-    /// reflection on the pinned version; MapperTests shows it if an upgrade renames it). That takes some 50 ms,
-    /// most of it compiling each member's getter and setter: once per process.
-    /// </summary>
-    private static void LearnEveryStoredType(BsonMapper mapper)
-    {
-        var learn = typeof(BsonMapper).GetMethod("GetEntityMapper", BindingFlags.Instance | BindingFlags.NonPublic);
-        var seen = new HashSet<Type>();
-        var next = new Queue<Type>([typeof(UserPool), typeof(AppClient), typeof(User), typeof(Grant), typeof(ChallengeSession)]);
-        while (learn is not null && next.TryDequeue(out var type))
-        {
-            if (!seen.Add(type))
-            {
-                continue;
-            }
-
-            learn.Invoke(mapper, [type]);
-            foreach (var property in type.GetProperties(BindingFlags.Instance | BindingFlags.Public))
-            {
-                var stored = property.PropertyType.IsGenericType ? property.PropertyType.GetGenericArguments()[^1] : property.PropertyType;
-                if (stored.Assembly == typeof(User).Assembly && !stored.IsEnum)
-                {
-                    next.Enqueue(stored);
                 }
             }
         }

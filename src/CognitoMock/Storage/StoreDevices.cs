@@ -7,18 +7,16 @@ namespace CognitoMock.Storage;
 // Devices are kept per user: one document a user, _id the user's ID, Devices its devices ordered for listing
 // (confirmed ones by confirmation time and key, then unconfirmed ones). Every device operation knows its
 // user, a listing is one read, and seeding a million devices writes a hundred thousand documents.
-public sealed partial class Store
+public abstract partial class StoreView
 {
-    private const string DevicesField = "Devices";
+    internal const string DevicesField = "Devices";
     private const string OrderField = "Order";
 
-    internal ILiteCollection<BsonDocument> DeviceSets { get; }
-
     public Device? GetDevice(string userId, string deviceKey) =>
-        DeviceArray(userId).FirstOrDefault(d => d["DeviceKey"].AsString == deviceKey) is { } entry ? Read<Device>(entry.AsDocument) : null;
+        DeviceArray(userId).FirstOrDefault(d => d["DeviceKey"].AsString == deviceKey) is { } entry ? DeviceOf(entry) : null;
 
     /// <summary>All of a user's devices, confirmed or not, in listing order.</summary>
-    public List<Device> DevicesOf(string userId) => DeviceArray(userId).Select(d => Read<Device>(d.AsDocument)!).ToList();
+    public List<Device> DevicesOf(string userId) => DeviceArray(userId).Select(DeviceOf).ToList();
 
     /// <summary>
     /// One page of a user's confirmed devices (or only the remembered ones), in their stable order, after the
@@ -54,7 +52,7 @@ public sealed partial class Store
 
             if (!rememberedOnly || entry["Remembered"].AsBoolean)
             {
-                page.Add(Read<Device>(entry)!);
+                page.Add(DeviceOf(entry));
             }
         }
 
@@ -63,15 +61,20 @@ public sealed partial class Store
 
     /// <summary>Where a device stands in its owner's list: confirmation time, then key.</summary>
     public static string PageKeyOf(Device device) =>
-        string.Create(CultureInfo.InvariantCulture, $"{device.DeviceCreateDate.GetValueOrDefault().Ticks:D19}{Separator}{device.DeviceKey}");
+        string.Create(CultureInfo.InvariantCulture, $"{device.DeviceCreateDate.GetValueOrDefault().Ticks:D19}{Store.Separator}{device.DeviceKey}");
 
     /// <summary>Confirmed devices sort first, by their page key; unconfirmed ones after, by device key.</summary>
     internal static string OrderOf(Device device) => device.Confirmed ? ConfirmedOrder(PageKeyOf(device)) : "1" + device.DeviceKey;
 
     private static string ConfirmedOrder(string pageKey) => "0" + pageKey;
 
-    private BsonArray DeviceArray(string userId) =>
-        CachedDocument("devices:" + userId, DeviceSets, userId)?[DevicesField].AsArray ?? [];
+    private BsonArray DeviceArray(string userId)
+    {
+        var key = new CacheKey(StoredKinds.DeviceSets, userId);
+        return Document(key, () => Source.Collection(StoredKinds.DeviceSets).FindById(userId))?[DevicesField].AsArray ?? [];
+    }
+
+    private static Device DeviceOf(BsonValue entry) => DeviceDocuments.FromDocument(entry);
 }
 
 public sealed partial class StoreTransaction
@@ -87,9 +90,11 @@ public sealed partial class StoreTransaction
         devices.Add(DeviceEntry(device));
     });
 
+    /// <summary>Replaces a device of a user whose devices this write read.</summary>
     public void UpdateDevice(Device device)
     {
-        RequireReadHere(device, device.DeviceKey);
+        ArgumentNullException.ThrowIfNull(device);
+        RequireSeen(new CacheKey(StoredKinds.DeviceSets, device.UserId));
         ChangeDevices(device.UserId, devices =>
         {
             devices.RemoveAll(d => d["DeviceKey"].AsString == device.DeviceKey);
@@ -108,31 +113,32 @@ public sealed partial class StoreTransaction
             return;
         }
 
-        Touch("devices:" + userId);
         var entries = devices.Select(DeviceEntry).OrderBy(e => e["Order"].AsString, StringComparer.Ordinal);
-        _store.DeviceSets.Insert(new BsonDocument { ["_id"] = userId, ["Devices"] = new BsonArray(entries) });
+        Forget(new CacheKey(StoredKinds.DeviceSets, userId));
+        Collection(StoredKinds.DeviceSets).Insert(new BsonDocument { ["_id"] = userId, [DevicesField] = new BsonArray(entries) });
     }
 
+    /// <summary>Rewrites a user's device set: one document, so a device change is one write whatever the user has.</summary>
     private void ChangeDevices(string userId, Action<List<BsonValue>> change)
     {
-        Touch("devices:" + userId);
-        var set = _store.DeviceSets.FindById(userId) ?? new BsonDocument { ["_id"] = userId, ["Devices"] = new BsonArray() };
-        var devices = set["Devices"].AsArray.ToList();
+        var key = new CacheKey(StoredKinds.DeviceSets, userId);
+        var stored = Document(key, () => Collection(StoredKinds.DeviceSets).FindById(userId));
+        var devices = stored?[DevicesField].AsArray.ToList() ?? [];
         change(devices);
         if (devices.Count == 0)
         {
-            _store.DeviceSets.Delete(userId);
+            Delete(StoredKinds.DeviceSets, userId);
             return;
         }
 
-        set["Devices"] = new BsonArray(devices.OrderBy(d => d["Order"].AsString, StringComparer.Ordinal));
-        _store.DeviceSets.Upsert(set);
+        var set = new BsonDocument { ["_id"] = userId, [DevicesField] = new BsonArray(devices.OrderBy(d => d["Order"].AsString, StringComparer.Ordinal)) };
+        Save(key, set, d => Collection(StoredKinds.DeviceSets).Upsert(d));
     }
 
-    private BsonDocument DeviceEntry(Device device)
+    private static BsonDocument DeviceEntry(Device device)
     {
-        var entry = Store.Mapper.ToDocument(device);
-        entry["Order"] = Store.OrderOf(device);
+        var entry = DeviceDocuments.ToDocument(device).AsDocument;
+        entry["Order"] = StoreView.OrderOf(device);
         return entry;
     }
 }

@@ -1,4 +1,5 @@
 using CognitoMock.Domain;
+using LiteDB;
 
 namespace CognitoMock.Storage;
 
@@ -14,35 +15,32 @@ public sealed record InvariantReport(int Pools, int Clients, int Users, int Devi
 public sealed partial class Store
 {
     /// <summary>
-    /// Checks that every user, client and device set belongs to something that exists, that each user is
-    /// filed under exactly its own lookup keys (so no alias is held by two users), that no key points nowhere,
-    /// that no user has one device key twice, and that each pool's user count is its number of users.
+    /// Checks that every document of every kind belongs to something that exists (<see cref="StoredKinds"/>),
+    /// that each user is filed under exactly its own lookup keys (so no alias is held by two users), that no
+    /// key points nowhere, that no user has one device key twice, and that each pool's user count is its
+    /// number of users.
     /// </summary>
     public InvariantReport CheckInvariants()
     {
         var problems = new List<string>();
-        var pools = Pools.FindAll().Select(Read<UserPool>).OfType<UserPool>().ToDictionary(p => p.Id, StringComparer.Ordinal);
-
-        var clients = 0;
-        foreach (var client in Clients.FindAll().Select(Read<AppClient>).OfType<AppClient>())
+        var pools = AllPools().ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var userIds = Collection(StoredKinds.Users).FindAll().Select(d => d["_id"].AsString).ToHashSet(StringComparer.Ordinal);
+        foreach (var kind in StoredKinds.All.Where(k => k.OwnedBy != Owner.None))
         {
-            clients++;
-            if (!pools.ContainsKey(client.UserPoolId))
+            var owners = kind.OwnedBy == Owner.Pool ? pools.Keys.ToHashSet(StringComparer.Ordinal) : userIds;
+            foreach (var orphan in Collection(kind).FindAll().Where(d => !owners.Contains(d[kind.OwnerField!].AsString)))
             {
-                problems.Add($"app client {client.ClientId} belongs to pool {client.UserPoolId}, which does not exist.");
+                problems.Add($"{kind.Collection} {orphan["_id"].RawValue} belongs to {kind.OwnedBy.ToString().ToLowerInvariant()} {orphan[kind.OwnerField!].AsString}, which does not exist.");
             }
         }
 
         var keys = Lookup.All().ToDictionary(k => KeyId(k.UserPoolId, k.Key), k => k.UserId, StringComparer.Ordinal);
         var expectedKeys = new HashSet<string>(StringComparer.Ordinal);
-        var users = new HashSet<string>(StringComparer.Ordinal);
         var usersPerPool = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var user in Users.FindAll().Select(Read<User>).OfType<User>())
+        foreach (var user in Mapped<User>(StoredKinds.Users, Collection(StoredKinds.Users).FindAll()))
         {
-            users.Add(user.Id);
             if (!pools.TryGetValue(user.UserPoolId, out var pool))
             {
-                problems.Add($"user {user.Id} belongs to pool {user.UserPoolId}, which does not exist.");
                 continue;
             }
 
@@ -68,19 +66,13 @@ public sealed partial class Store
         }
 
         var devices = 0;
-        foreach (var set in DeviceSets.FindAll())
+        foreach (var set in Collection(StoredKinds.DeviceSets).FindAll())
         {
-            var owner = set["_id"].AsString;
             var deviceKeys = set[DevicesField].AsArray.Select(d => d["DeviceKey"].AsString).ToList();
             devices += deviceKeys.Count;
-            if (!users.Contains(owner))
-            {
-                problems.Add($"{deviceKeys.Count} devices belong to user {owner}, who does not exist.");
-            }
-
             foreach (var twice in deviceKeys.GroupBy(k => k, StringComparer.Ordinal).Where(g => g.Count() > 1))
             {
-                problems.Add($"user {owner} has the device {twice.Key} {twice.Count()} times.");
+                problems.Add($"user {set["_id"].AsString} has the device {twice.Key} {twice.Count()} times.");
             }
         }
 
@@ -93,7 +85,7 @@ public sealed partial class Store
             }
         }
 
-        return new InvariantReport(pools.Count, clients, users.Count, devices, problems);
+        return new InvariantReport(pools.Count, Collection(StoredKinds.Clients).Count(), userIds.Count, devices, problems);
     }
 
     private static string KeyId(string userPoolId, LookupKey key) => string.Join('/', userPoolId, key.Kind, key.Value);

@@ -5,21 +5,22 @@ namespace CognitoMock.Storage;
 
 // The listings behind ListUserPools and ListUsers: each a seek on an index, in that index's order, so a page
 // costs what it returns, not what comes before it.
-public sealed partial class Store
+public abstract partial class StoreView
 {
     /// <summary>Up to <paramref name="take"/> pools in ID order, after the pool <paramref name="after"/>.</summary>
     public List<UserPool> PoolPage(string? after, int take) =>
-        (after is null ? Pools.Query() : Pools.Query().Where(Query.GT("_id", after)))
+        [.. Mapped<UserPool>(StoredKinds.Pools, (after is null ? Pools.Query() : Pools.Query().Where(Query.GT("_id", after)))
             .OrderBy("_id")
             .Limit(take)
-            .ToEnumerable()
-            .Select(Read<UserPool>)
-            .OfType<UserPool>()
-            .ToList();
+            .ToEnumerable())];
+
+    private ILiteCollection<BsonDocument> Pools => Source.Collection(StoredKinds.Pools);
+
+    private ILiteCollection<BsonDocument> Users => Source.Collection(StoredKinds.Users);
 
     /// <summary>The user of a pool with exactly this username (no case folding), by one index seek.</summary>
     public User? FindUserByUsername(string userPoolId, string username) =>
-        Read<User>(Users.FindOne(Query.EQ(PoolOrderField, userPoolId + Separator + username)));
+        Mapped<User>(StoredKinds.Users, [.. Users.Find(Query.EQ(Store.PoolOrderField, userPoolId + Store.Separator + username))]).FirstOrDefault();
 
     /// <summary>
     /// A pool's users whose username starts with <paramref name="prefix"/> ("" for all), in username order,
@@ -27,14 +28,12 @@ public sealed partial class Store
     /// </summary>
     public IEnumerable<User> UsersFrom(string userPoolId, string prefix, string? after)
     {
-        var start = userPoolId + Separator + prefix;
+        var start = userPoolId + Store.Separator + prefix;
         // "\0" sorts right after a username, so the range starts strictly after the previous page.
-        var from = after is null ? start : userPoolId + Separator + after + '\0';
-        return Users.Query()
-            .Where(Query.Between(PoolOrderField, from, start + '\uffff'))
-            .OrderBy(PoolOrderField)
-            .ToEnumerable()
-            .Select(Read<User>)
-            .OfType<User>();
+        var from = after is null ? start : userPoolId + Store.Separator + after + '\0';
+        return Mapped<User>(StoredKinds.Users, Users.Query()
+            .Where(Query.Between(Store.PoolOrderField, from, start + '\uffff'))
+            .OrderBy(Store.PoolOrderField)
+            .ToEnumerable());
     }
 }

@@ -4,71 +4,71 @@ using LiteDB;
 namespace CognitoMock.Storage;
 
 // What sign-in keeps: grants (a sign-in and its tokens), challenge sessions, and each pool's signing key.
-public sealed partial class Store
+public abstract partial class StoreView
 {
-    internal ILiteCollection<BsonDocument> Grants { get; }
-
-    internal ILiteCollection<BsonDocument> Challenges { get; }
-
-    /// <summary>One RSA key per pool: _id is the pool, Kid its key ID, Key its PKCS#8 private key.</summary>
-    internal ILiteCollection<BsonDocument> SigningKeys { get; }
-
-    public Grant? GetGrant(string id) => Read<Grant>(CachedDocument("grant:" + id, Grants, id));
+    public Grant? GetGrant(string id) => Read<Grant>(StoredKinds.Grants, id);
 
     public Grant? FindGrantByRefreshToken(string refreshTokenHash) =>
-        Read<Grant>(Grants.FindOne(Query.EQ(nameof(Grant.RefreshTokenHash), refreshTokenHash)));
+        Mapped<Grant>(StoredKinds.Grants, Source.Collection(StoredKinds.Grants).Find(Query.EQ(nameof(Grant.RefreshTokenHash), refreshTokenHash))).FirstOrDefault();
 
-    public ChallengeSession? GetChallenge(string id) => Read<ChallengeSession>(Challenges.FindById(id));
+    /// <summary>A challenge by the hash of its Session, read from the file each time: it is read once or twice in its short life.</summary>
+    public ChallengeSession? GetChallenge(string id) =>
+        Source.Collection(StoredKinds.Challenges).FindById(id) is { } document ? Map<ChallengeSession>(new CacheKey(StoredKinds.Challenges, id), document) : null;
 
     public (string Kid, byte[] PrivateKey)? GetSigningKey(string userPoolId) =>
-        SigningKeys.FindById(userPoolId) is { } key ? (key["Kid"].AsString, key["Key"].AsBinary) : null;
+        Source.Collection(StoredKinds.SigningKeys).FindById(userPoolId) is { } key ? (key["Kid"].AsString, key["Key"].AsBinary) : null;
 }
 
 public sealed partial class StoreTransaction
 {
-    public void InsertGrant(Grant grant) => Insert(_store.Grants, "grant:", grant.Id, grant);
+    public void InsertGrant(Grant grant) => Insert(StoredKinds.Grants, grant.Id, StoreMapper.Shared.ToDocument(grant));
 
-    public void UpdateGrant(Grant grant) => Update(_store.Grants, "grant:", grant.Id, grant);
+    public void UpdateGrant(Grant grant) => Update(StoredKinds.Grants, grant.Id, StoreMapper.Shared.ToDocument(grant));
 
     /// <summary>Revokes every grant of a user: GlobalSignOut.</summary>
     public void RevokeGrantsOfUser(string userId)
     {
-        foreach (var grant in _store.Grants.Find(Query.EQ(nameof(Grant.UserId), userId)).Select(_store.Read<Grant>).OfType<Grant>().Where(g => !g.Revoked).ToList())
+        var grants = Mapped<Grant>(StoredKinds.Grants, Collection(StoredKinds.Grants).Find(Query.EQ(nameof(Grant.UserId), userId))).Where(g => !g.Revoked).ToList();
+        foreach (var grant in grants)
         {
             grant.Revoked = true;
             UpdateGrant(grant);
         }
     }
 
-    public void InsertChallenge(ChallengeSession challenge) => _store.Challenges.Insert(Store.Mapper.ToDocument(challenge));
+    public void InsertChallenge(ChallengeSession challenge) =>
+        Collection(StoredKinds.Challenges).Insert(StoreMapper.Shared.ToDocument(challenge));
 
-    /// <summary>Spends a challenge: its Session, and its twin's if it has one, open nothing any more.</summary>
-    public void DeleteChallenge(ChallengeSession challenge)
+    /// <summary>Puts a new challenge under a spent Session's hash: the one Session that answers a step and opens the next.</summary>
+    public void ReopenChallenge(ChallengeSession challenge) =>
+        Collection(StoredKinds.Challenges).Upsert(StoreMapper.Shared.ToDocument(challenge));
+
+    /// <summary>
+    /// Spends a live challenge, and its twin if it has one: each stays as a spent tombstone until it would have
+    /// expired, so a second answer is told the Session was used, not that it never was. False if this write
+    /// finds it already spent or gone: the caller then refuses the answer, so two answers never both win.
+    /// </summary>
+    public bool SpendChallenge(ChallengeSession challenge)
     {
-        _store.Challenges.Delete(challenge.Id);
-        if (challenge.Twin is { } twin)
+        ArgumentNullException.ThrowIfNull(challenge);
+        var challenges = Collection(StoredKinds.Challenges);
+        var spent = false;
+        foreach (var id in challenge.Twin is { } twin ? [challenge.Id, twin] : new[] { challenge.Id })
         {
-            _store.Challenges.Delete(twin);
+            if (challenges.FindById(id) is { } document && document[nameof(ChallengeSession.Spent)] is not { IsBoolean: true, AsBoolean: true })
+            {
+                document[nameof(ChallengeSession.Spent)] = true;
+                spent |= challenges.Update(document) && id == challenge.Id;
+            }
         }
+
+        return spent;
     }
 
-    /// <summary>Drops challenge sessions that have expired, so unanswered challenges do not pile up.</summary>
-    public void DeleteExpiredChallenges(DateTime now) => _store.Challenges.DeleteMany(Query.LT(nameof(ChallengeSession.Expires), now));
+    /// <summary>Drops challenge sessions that have expired, spent or not, so they do not pile up.</summary>
+    public void DeleteExpiredChallenges(DateTime now) =>
+        Collection(StoredKinds.Challenges).DeleteMany(Query.LT(nameof(ChallengeSession.Expires), now));
 
     public void InsertSigningKey(string userPoolId, string kid, byte[] privateKey) =>
-        _store.SigningKeys.Insert(new BsonDocument { ["_id"] = userPoolId, ["Kid"] = kid, ["Key"] = privateKey });
-
-    private void DeleteSignInStateOfUser(string userId)
-    {
-        _store.Grants.DeleteMany(Query.EQ(nameof(Grant.UserId), userId));
-        _store.Challenges.DeleteMany(Query.EQ(nameof(ChallengeSession.UserId), userId));
-    }
-
-    private void DeleteSignInStateOfPool(string userPoolId)
-    {
-        TouchedEverything = true;
-        _store.Grants.DeleteMany(Query.EQ(nameof(Grant.UserPoolId), userPoolId));
-        _store.Challenges.DeleteMany(Query.EQ(nameof(ChallengeSession.UserPoolId), userPoolId));
-        _store.SigningKeys.Delete(userPoolId);
-    }
+        Collection(StoredKinds.SigningKeys).Insert(new BsonDocument { ["_id"] = userPoolId, ["Kid"] = kid, ["Key"] = privateKey });
 }

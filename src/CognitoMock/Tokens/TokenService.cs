@@ -14,15 +14,22 @@ namespace CognitoMock.Tokens;
 public sealed record AccessTokenPrincipal(UserPool Pool, User User, Grant Grant);
 
 /// <summary>
-/// Issues and checks Cognito's tokens (SEMANTICS §7): RS256 access and ID tokens with Cognito's claims and
+/// Issues and checks Cognito's tokens (docs/behaviour.md §7): RS256 access and ID tokens with Cognito's claims and
 /// the app client's lifetimes, and opaque refresh tokens, each sign-in recorded as a <see cref="Grant"/> so
 /// that revocation reaches every token it issued.
 /// </summary>
 public sealed class TokenService(Store store, SigningKeys keys, IRandomness random, TimeProvider time)
 {
-    /// <summary>Tokens for a new sign-in, recorded as a grant in the caller's transaction.</summary>
-    public AuthenticationResultType SignIn(StoreTransaction tx, UserPool pool, AppClient client, User user, string? deviceKey, RequestContext context)
+    /// <summary>
+    /// Tokens for a new sign-in, recorded as a grant in the caller's transaction, signed with the pool's key, which
+    /// the caller gets (<see cref="SigningKeys.For"/>) before its write: making a key is a write of its own.
+    /// </summary>
+    public AuthenticationResultType SignIn(StoreTransaction tx, SigningKey key, UserPool pool, AppClient client, User user, string? deviceKey, RequestContext context)
     {
+        ArgumentNullException.ThrowIfNull(tx);
+        ArgumentNullException.ThrowIfNull(pool);
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(user);
         var now = Now();
         var refreshToken = Base64Url.EncodeToString(random.Bytes(64));
         var grant = new Grant
@@ -37,14 +44,14 @@ public sealed class TokenService(Store store, SigningKeys keys, IRandomness rand
             RefreshTokenExpires = now + TokenValidity.RefreshToken(client.Settings),
         };
         tx.InsertGrant(grant);
-        var result = Tokens(pool, client, user, grant, context);
+        var result = Tokens(key, pool, client, user, grant, context);
         result.RefreshToken = refreshToken;
         return result;
     }
 
     /// <summary>New access and ID tokens for a grant, as REFRESH_TOKEN_AUTH gives them; the refresh token stays.</summary>
-    public AuthenticationResultType Refresh(UserPool pool, AppClient client, User user, Grant grant, RequestContext context) =>
-        Tokens(pool, client, user, grant, context);
+    public AuthenticationResultType Refresh(SigningKey key, UserPool pool, AppClient client, User user, Grant grant, RequestContext context) =>
+        Tokens(key, pool, client, user, grant, context);
 
     /// <summary>The grant a refresh token belongs to, or null.</summary>
     public Grant? GrantOfRefreshToken(string refreshToken) => store.FindGrantByRefreshToken(Hash(refreshToken));
@@ -81,9 +88,8 @@ public sealed class TokenService(Store store, SigningKeys keys, IRandomness rand
 
     public static string Issuer(RequestContext context, UserPool pool) => $"{context.BaseUrl}/{pool.Id}";
 
-    private AuthenticationResultType Tokens(UserPool pool, AppClient client, User user, Grant grant, RequestContext context)
+    private AuthenticationResultType Tokens(SigningKey key, UserPool pool, AppClient client, User user, Grant grant, RequestContext context)
     {
-        var key = keys.For(pool.Id);
         var now = time.GetUtcNow();
         var access = TokenValidity.AccessToken(client.Settings);
         var id = TokenValidity.IdToken(client.Settings);

@@ -1,4 +1,3 @@
-using CognitoMock.Api;
 using CognitoMock.Domain;
 using CognitoMock.Errors;
 
@@ -27,8 +26,8 @@ public sealed class AppClientRulesTests
     [InlineData(5, 1440, 60, 5, 1440, 60)]
     public void TokenValidity_IsInTheUnitsGiven_HoursAndDaysWhenNone(int? access, int? id, int? refresh, int accessMinutes, int idMinutes, int refreshMinutes)
     {
-        var units = access == 5 ? new TokenValidityUnitsType { AccessToken = "minutes", IdToken = "minutes", RefreshToken = "minutes" } : null;
-        var settings = AppClientDefaults.Complete(new UserPoolClientSettings
+        var units = access == 5 ? new TokenUnits { AccessToken = "minutes", IdToken = "minutes", RefreshToken = "minutes" } : null;
+        var settings = AppClientDefaults.Complete(new ClientSettings
         {
             AccessTokenValidity = access,
             IdTokenValidity = id,
@@ -50,8 +49,8 @@ public sealed class AppClientRulesTests
     [InlineData(3600, 3600, 315360001, "RefreshTokenValidity")]
     public void TokenValidity_OutsideAwsRanges_IsInvalid(int access, int id, int refresh, string member)
     {
-        var seconds = new TokenValidityUnitsType { AccessToken = "seconds", IdToken = "seconds", RefreshToken = "seconds" };
-        var settings = new UserPoolClientSettings { AccessTokenValidity = access, IdTokenValidity = id, RefreshTokenValidity = refresh, TokenValidityUnits = seconds };
+        var seconds = new TokenUnits { AccessToken = "seconds", IdToken = "seconds", RefreshToken = "seconds" };
+        var settings = new ClientSettings { AccessTokenValidity = access, IdTokenValidity = id, RefreshTokenValidity = refresh, TokenValidityUnits = seconds };
 
         var act = () => TokenValidity.Validate(settings);
 
@@ -61,6 +60,6 @@ public sealed class AppClientRulesTests
     [Fact]
     public void Complete_TreatsARefreshTokenValidityOfZeroAsTheDefault()
     {
-        AppClientDefaults.Complete(new UserPoolClientSettings { RefreshTokenValidity = 0 }).RefreshTokenValidity.Should().Be(30);
+        AppClientDefaults.Complete(new ClientSettings { RefreshTokenValidity = 0 }).RefreshTokenValidity.Should().Be(30);
     }
 }

@@ -1,4 +1,3 @@
-using CognitoMock.Api;
 using CognitoMock.Domain;
 using CognitoMock.Errors;
 using CognitoMock.Randomness;
@@ -20,7 +19,7 @@ public sealed class PasswordPoliciesTests
     [InlineData("ÄÖÜpassw0rd!", "Password must have uppercase characters")]
     public void TheDefaultPolicy_NamesTheFirstRuleBrokenInModelOrder(string password, string? violation)
     {
-        PasswordPolicies.Violation(PasswordPolicies.Default(), password).Should().Be(violation);
+        PasswordPolicies.Violation(PasswordPolicies.Default, password).Should().Be(violation);
     }
 
     [Theory]
@@ -30,14 +29,14 @@ public sealed class PasswordPoliciesTests
     [InlineData(";"), InlineData("|"), InlineData("_"), InlineData("~"), InlineData("`"), InlineData("="), InlineData("+"), InlineData("-")]
     public void EverySpecialCharacterAwsListsCountsAsASymbol(string symbol)
     {
-        PasswordPolicies.Violation(PasswordPolicies.Default(), "Passw0rd" + symbol).Should().BeNull();
+        PasswordPolicies.Violation(PasswordPolicies.Default, "Passw0rd" + symbol).Should().BeNull();
     }
 
     [Fact]
     public void APolicyRequiresOnlyWhatItSays_AndAMissingMinimumLengthIsEight()
     {
-        var lengthOnly = new PasswordPolicyType { MinimumLength = 6 };
-        var numbersOnly = new PasswordPolicyType { RequireNumbers = true };
+        var lengthOnly = new PasswordPolicy { MinimumLength = 6 };
+        var numbersOnly = new PasswordPolicy { RequireNumbers = true };
 
         PasswordPolicies.Violation(lengthOnly, "simple").Should().BeNull();
         PasswordPolicies.Violation(lengthOnly, "short").Should().Be("Password not long enough");
@@ -61,8 +60,7 @@ public sealed class PasswordPoliciesTests
     [InlineData(40)]
     public void Generate_MakesPasswordsTheStrictestPolicyOfThatLengthAccepts(int minimumLength)
     {
-        var policy = PasswordPolicies.Default();
-        policy.MinimumLength = minimumLength;
+        var policy = PasswordPolicies.Default with { MinimumLength = minimumLength };
         var random = new SeededRandomness(minimumLength);
 
         var passwords = Enumerable.Range(0, 200).Select(_ => PasswordPolicies.Generate(policy, random)).ToList();

@@ -1,4 +1,3 @@
-using CognitoMock.Api;
 using CognitoMock.Domain;
 
 namespace CognitoMock.Tests.Domain;
@@ -10,9 +9,9 @@ public sealed class PoolSchemaTests
     {
         var built = PoolSchema.Build(
         [
-            new SchemaAttributeType { Name = "email", Required = true },
-            new SchemaAttributeType { Name = "custom:plan" },
-            new SchemaAttributeType { Name = "email_verified" },
+            new SchemaAttribute { Name = "email", Required = true },
+            new SchemaAttribute { Name = "custom:plan" },
+            new SchemaAttribute { Name = "email_verified" },
         ]);
         var pool = new UserPool { Schema = built };
 
@@ -29,7 +28,7 @@ public sealed class PoolSchemaTests
     [Fact]
     public void Describe_ListsEveryStandardAttributeOnceThenTheCustomOnes()
     {
-        var pool = new UserPool { Schema = PoolSchema.Build([new SchemaAttributeType { Name = "plan" }, new SchemaAttributeType { Name = "email", Mutable = false }]) };
+        var pool = new UserPool { Schema = PoolSchema.Build([new SchemaAttribute { Name = "plan" }, new SchemaAttribute { Name = "email", Mutable = false }]) };
 
         var described = PoolSchema.Describe(pool);
 

@@ -67,7 +67,7 @@ public sealed class UserAttributeRulesTests
     [Fact]
     public void Check_AllowsAnImmutableCustomAttributeAtCreationOnly()
     {
-        var pool = new UserPool { Schema = PoolSchema.Build([new SchemaAttributeType { Name = "tenant", Mutable = false }]) };
+        var pool = new UserPool { Schema = PoolSchema.Build([new SchemaAttribute { Name = "tenant", Mutable = false }]) };
         List<AttributeType> tenant = [new() { Name = "custom:tenant", Value = "acme" }];
 
         UserAttributeRules.Check(pool, tenant, creating: true).Should().ContainSingle();

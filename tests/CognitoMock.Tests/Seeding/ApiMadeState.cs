@@ -70,7 +70,7 @@ internal static class ApiMadeState
             UserAttributes = [new() { Name = "preferred_username", Value = "ally" }, new() { Name = "given_name", Value = "Alice" }],
         }, Context);
         backend.AdminCreateUser(new AdminCreateUserRequest { UserPoolId = pool, Username = "bob", UserAttributes = [new() { Name = "email", Value = "bob@example.com" }] }, Context);
-        backend.AdminDisableUser(new AdminUserRequest { UserPoolId = pool, Username = "bob" }, Context);
+        backend.AdminDisableUser(new AdminDisableUserRequest { UserPoolId = pool, Username = "bob" }, Context);
         backend.SignUp(new SignUpRequest
         {
             ClientId = client.ClientId!,

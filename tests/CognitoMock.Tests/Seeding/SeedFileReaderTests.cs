@@ -45,7 +45,7 @@ public sealed class SeedFileReaderTests
 
         summary.UserPoolIds.Should().Equal("us-east-1_Order1", "us-east-1_Order2");
         summary.Users.Should().Be(2);
-        test.Backend.ResolveUser(test.Store.GetPool("us-east-1_Order1")!, "ann").Username.Should().Be("ann");
+        CognitoBackend.ResolveUser(test.Store, test.Store.GetPool("us-east-1_Order1")!, "ann").Username.Should().Be("ann");
     }
 
     [Theory]

@@ -17,7 +17,7 @@ public sealed class SeederTests
         summary.UserPoolIds.Should().Equal("us-east-1_DemoAlias", "us-east-1_DemoEmail", "us-east-1_DemoNoCase", "us-east-1_DemoMfa");
         summary.Users.Should().Be(10);
         summary.Devices.Should().Be(83);
-        var bob = test.Backend.ResolveUser(test.Store.GetPool("us-east-1_DemoAlias")!, "bob");
+        var bob = CognitoBackend.ResolveUser(test.Store, test.Store.GetPool("us-east-1_DemoAlias")!, "bob");
         test.Store.DevicesOf(bob.Id).Should().HaveCount(75);
     }
 
@@ -219,7 +219,7 @@ public sealed class SeederTests
             using (var test = new TestBackend(path))
             {
                 Load(test, Pool($$"""  "Users": [ { "Username": "a", "Password": "{{password}}" } ]  """));
-                var user = test.Backend.ResolveUser(test.Store.GetPool("us-east-1_Seed1")!, "a");
+                var user = CognitoBackend.ResolveUser(test.Store, test.Store.GetPool("us-east-1_Seed1")!, "a");
                 PasswordCredentials.Matches(user.Password!, password).Should().BeTrue();
                 PasswordCredentials.Matches(user.Password!, password + "x").Should().BeFalse();
             }

@@ -7,7 +7,14 @@ namespace CognitoMock.Tests.Storage;
 /// <summary>Devices are mapped by hand; what they store must be what the reflection mapper stored before, both ways.</summary>
 public sealed class DeviceDocumentsTests
 {
-    private static readonly BsonMapper Reflection = new() { TrimWhitespace = false, EmptyStringToNull = false, SerializeNullValues = false };
+    // The store's reflection mapper, but for its own mapping of devices.
+    private static readonly BsonMapper Reflection = new()
+    {
+        TrimWhitespace = false,
+        EmptyStringToNull = false,
+        SerializeNullValues = false,
+        ResolveMember = StoreMapper.StoreOnlyState,
+    };
 
     public static TheoryData<string> Devices => ["full", "bare"];
 

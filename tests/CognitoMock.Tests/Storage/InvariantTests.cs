@@ -1,3 +1,4 @@
+using CognitoMock.Storage;
 using CognitoMock.Domain;
 using LiteDB;
 
@@ -30,19 +31,20 @@ public sealed class InvariantTests
         var alice = test.AliceId;
         var count = test.Store.DevicesOf(alice).Count;
 
-        test.Store.Users.Delete(alice);
+        test.Store.Collection(StoredKinds.Users).Delete(alice);
 
-        test.Store.CheckInvariants().Problems.Should().Contain($"{count} devices belong to user {alice}, who does not exist.");
+        count.Should().BePositive();
+        test.Store.CheckInvariants().Problems.Should().Contain($"devicesets {alice} belongs to user {alice}, which does not exist.");
     }
 
     [Fact]
     public void AnAliasTwoUsersHold_IsNamed()
     {
         using var test = TestBackend.Demo();
-        var bob = test.Store.Users.FindById(test.BobId);
+        var bob = test.Store.Collection(StoredKinds.Users).FindById(test.BobId);
         var email = bob["Attributes"].AsArray.First(a => a["Name"] == "email");
         email["Value"] = "alice@example.com";
-        test.Store.Users.Update(bob);
+        test.Store.Collection(StoredKinds.Users).Update(bob);
 
         test.Store.CheckInvariants().Problems.Should().Contain(
             $"user {bob["_id"].AsString} has email \"alice@example.com\", which finds user {test.AliceId}.");
@@ -53,7 +55,7 @@ public sealed class InvariantTests
     {
         using var test = TestBackend.Demo();
         test.Store.Lookup.TryAdd(Pool, new LookupKey(UserLookup.Username, "ghost"), "nobody");
-        test.Store.UserCounts.Upsert(new BsonDocument { ["_id"] = Pool, ["Count"] = 99 });
+        test.Store.Collection(StoredKinds.UserCounts).Upsert(new BsonDocument { ["_id"] = Pool, ["Count"] = 99 });
 
         var problems = test.Store.CheckInvariants().Problems;
 

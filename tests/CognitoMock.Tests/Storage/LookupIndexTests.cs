@@ -21,17 +21,17 @@ public sealed class LookupIndexTests
 
         test.Store.Write(tx =>
         {
-            SetEmail(test, tx, test.AliceId, "new@example.com");
-            duringByWrite = (Email(test, "alice@example.com"), Email(test, "new@example.com"));
+            SetEmail(tx, test.AliceId, "new@example.com");
+            duringByWrite = (Email(tx, "alice@example.com"), Email(tx, "new@example.com"));
             // A thread of its own: a task waited on could run inline, on the writer's thread.
-            var reader = new Thread(() => duringByOthers = (Email(test, "alice@example.com"), Email(test, "new@example.com")));
+            var reader = new Thread(() => duringByOthers = (Email(test.Store, "alice@example.com"), Email(test.Store, "new@example.com")));
             reader.Start();
             reader.Join();
         });
 
         duringByWrite.Should().Be(((string?)null, test.AliceId));
         duringByOthers.Should().Be((test.AliceId, (string?)null), "no reader outside the write finds what it has not committed");
-        (Email(test, "alice@example.com"), Email(test, "new@example.com")).Should().Be(((string?)null, test.AliceId));
+        (Email(test.Store, "alice@example.com"), Email(test.Store, "new@example.com")).Should().Be(((string?)null, test.AliceId));
     }
 
     [Fact]
@@ -42,14 +42,14 @@ public sealed class LookupIndexTests
 
         var act = () => test.Store.Write(tx =>
         {
-            SetEmail(test, tx, test.AliceId, "new@example.com");
+            SetEmail(tx, test.AliceId, "new@example.com");
             tx.InsertUser(pool, User.Create(Pool, "zoe", "99999999-9999-4999-8999-999999999999", [], UserStatuses.Confirmed, DateTime.UtcNow));
             throw new InvalidOperationException("the operation changed its mind");
         });
 
         act.Should().Throw<InvalidOperationException>();
-        Email(test, "alice@example.com").Should().Be(test.AliceId);
-        Email(test, "new@example.com").Should().BeNull();
+        Email(test.Store, "alice@example.com").Should().Be(test.AliceId);
+        Email(test.Store, "new@example.com").Should().BeNull();
         test.Store.FindUserId(Pool, new LookupKey(UserLookup.Username, "zoe")).Should().BeNull();
         test.Store.CheckInvariants().Problems.Should().BeEmpty();
     }
@@ -59,17 +59,17 @@ public sealed class LookupIndexTests
     {
         using var test = TestBackend.Demo();
 
-        var whileHeld = () => test.Store.Write(tx => SetEmail(test, tx, test.BobId, "alice@example.com"));
+        var whileHeld = () => test.Store.Write(tx => SetEmail(tx, test.BobId, "alice@example.com"));
 
         whileHeld.Should().Throw<LookupKeyTakenException>().Which.Key.Should().Be(new LookupKey(UserLookup.Email, "alice@example.com"));
         test.Store.Write(tx =>
         {
-            SetEmail(test, tx, test.AliceId, "alice@elsewhere.example.com");
-            SetEmail(test, tx, test.BobId, "alice@example.com");
+            SetEmail(tx, test.AliceId, "alice@elsewhere.example.com");
+            SetEmail(tx, test.BobId, "alice@example.com");
         });
-        Email(test, "alice@example.com").Should().Be(test.BobId);
-        Email(test, "bob@example.com").Should().BeNull();
-        Email(test, "alice@elsewhere.example.com").Should().Be(test.AliceId);
+        Email(test.Store, "alice@example.com").Should().Be(test.BobId);
+        Email(test.Store, "bob@example.com").Should().BeNull();
+        Email(test.Store, "alice@elsewhere.example.com").Should().Be(test.AliceId);
     }
 
     [Fact]
@@ -83,11 +83,11 @@ public sealed class LookupIndexTests
         test.Store.Write(tx =>
         {
             tx.DeletePool(Pool);
-            during = Email(test, "alice@example.com");
+            during = Email(tx, "alice@example.com");
         });
 
         during.Should().BeNull();
-        Email(test, "alice@example.com").Should().BeNull();
+        Email(test.Store, "alice@example.com").Should().BeNull();
         test.Store.FindUserId(other.Id, UserLookup.KeysOf(other, someoneElse).First()).Should().Be(someoneElse.Id);
         test.Store.CheckInvariants().Problems.Should().BeEmpty();
     }
@@ -105,7 +105,7 @@ public sealed class LookupIndexTests
             tx.InsertUser(pool, User.Create(Pool, "zoe", "99999999-9999-4999-8999-999999999999", [], UserStatuses.Confirmed, DateTime.UtcNow));
         });
 
-        Email(test, "alice@example.com").Should().BeNull();
+        Email(test.Store, "alice@example.com").Should().BeNull();
         test.Store.FindUserId(Pool, new LookupKey(UserLookup.Username, "alice")).Should().BeNull();
         test.Store.FindUserId(Pool, new LookupKey(UserLookup.Username, "zoe")).Should().Be(test.UserId(Pool, "99999999-9999-4999-8999-999999999999"));
     }
@@ -117,11 +117,11 @@ public sealed class LookupIndexTests
         {
             using (var test = TestBackend.Demo(path))
             {
-                test.Store.Write(tx => SetEmail(test, tx, test.AliceId, "new@example.com"));
+                test.Store.Write(tx => SetEmail(tx, test.AliceId, "new@example.com"));
             }
 
             using var reopened = new TestBackend(path);
-            (Email(reopened, "alice@example.com"), Email(reopened, "new@example.com")).Should().Be(((string?)null, reopened.AliceId));
+            (Email(reopened.Store, "alice@example.com"), Email(reopened.Store, "new@example.com")).Should().Be(((string?)null, reopened.AliceId));
             reopened.Store.FindUserId(Pool, new LookupKey(UserLookup.Username, "bob")).Should().Be(reopened.BobId);
             reopened.Store.CheckInvariants().Problems.Should().BeEmpty();
         });
@@ -156,9 +156,9 @@ public sealed class LookupIndexTests
         {
             using (var test = TestBackend.Demo(path))
             {
-                var bob = test.Store.Users.FindById(test.BobId);
+                var bob = test.Store.Collection(StoredKinds.Users).FindById(test.BobId);
                 bob["Attributes"].AsArray.First(a => a["Name"] == "email")["Value"] = "alice@example.com";
-                test.Store.Users.Update(bob);
+                test.Store.Collection(StoredKinds.Users).Update(bob);
             }
 
             using var reopened = new TestBackend(path);
@@ -167,12 +167,12 @@ public sealed class LookupIndexTests
         });
     }
 
-    private static void SetEmail(TestBackend test, StoreTransaction tx, string userId, string email)
+    private static void SetEmail(StoreTransaction tx, string userId, string email)
     {
-        var user = test.Store.GetUser(userId)!;
+        var user = tx.GetUser(userId)!;
         user.Attributes.Find(a => a.Name == "email")!.Value = email;
-        tx.UpdateUser(test.Store.GetPool(Pool)!, user);
+        tx.UpdateUser(tx.GetPool(Pool)!, user);
     }
 
-    private static string? Email(TestBackend test, string email) => test.Store.FindUserId(Pool, new LookupKey(UserLookup.Email, email));
+    private static string? Email(StoreView view, string email) => view.FindUserId(Pool, new LookupKey(UserLookup.Email, email));
 }

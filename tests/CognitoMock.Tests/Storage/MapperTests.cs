@@ -18,15 +18,15 @@ public sealed class MapperTests
         using var seeded = TestBackend.Demo();
         var documents = new (Type Type, BsonDocument Document)[]
         {
-            (typeof(User), seeded.Store.Users.FindAll().MaxBy(d => d.ToString().Length)!),
-            (typeof(UserPool), seeded.Store.Pools.FindAll().MaxBy(d => d.ToString().Length)!),
-            (typeof(AppClient), seeded.Store.Clients.FindAll().MaxBy(d => d.ToString().Length)!),
+            (typeof(User), seeded.Store.Collection(StoredKinds.Users).FindAll().MaxBy(d => d.ToString().Length)!),
+            (typeof(UserPool), seeded.Store.Collection(StoredKinds.Pools).FindAll().MaxBy(d => d.ToString().Length)!),
+            (typeof(AppClient), seeded.Store.Collection(StoredKinds.Clients).FindAll().MaxBy(d => d.ToString().Length)!),
         };
 
         var failures = new List<Exception>();
         for (var round = 0; round < 20; round++)
         {
-            var fresh = Store.CreateMapper();
+            var fresh = StoreMapper.Create();
             var start = new Barrier(8);
             var threads = Enumerable.Range(0, 8).Select(i => new Thread(() =>
             {

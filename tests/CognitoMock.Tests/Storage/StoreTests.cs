@@ -15,15 +15,15 @@ public sealed class StoreTests
         var act = () => test.Store.Write(tx =>
         {
             outside.Enabled = false;
-            tx.UpdateUser(test.Store.GetPool("us-east-1_DemoAlias")!, outside);
+            tx.UpdateUser(tx.GetPool("us-east-1_DemoAlias")!, outside);
         });
 
-        act.Should().Throw<InvalidOperationException>().WithMessage("User * was read outside the transaction that changes it.");
+        act.Should().Throw<InvalidOperationException>().WithMessage("users:* was read outside the transaction that changes it.");
         test.Store.GetUser(test.AliceId)!.Enabled.Should().BeTrue("the refused write changed nothing");
     }
 
     [Fact]
-    public void APool_IsOneSharedObjectOutsideWrites_AWriteChangesItsOwnCopy_AndReadersSeeTheChangeOnceCommitted()
+    public void APool_IsOneSharedImmutableObject_AWriteStoresANewOne_AndReadersSeeItOnceCommitted()
     {
         using var test = TestBackend.Demo();
         var shared = test.Store.GetPool("us-east-1_DemoAlias")!;
@@ -31,11 +31,10 @@ public sealed class StoreTests
 
         test.Store.Write(tx =>
         {
-            var own = test.Store.GetPool("us-east-1_DemoAlias")!;
-            own.Should().NotBeSameAs(shared);
-            own.Name = "renamed";
-            tx.UpdatePool(own);
-            shared.Name.Should().NotBe("renamed", "readers never see a write's copy");
+            var own = tx.GetPool("us-east-1_DemoAlias")!;
+            tx.UpdatePool(own with { Name = "renamed" });
+            test.Store.GetPool("us-east-1_DemoAlias")!.Name.Should().NotBe("renamed", "readers never see a write before it commits");
+            tx.GetPool("us-east-1_DemoAlias")!.Name.Should().Be("renamed", "a write reads its own changes");
         });
 
         var after = test.Store.GetPool("us-east-1_DemoAlias")!;
@@ -49,9 +48,10 @@ public sealed class StoreTests
         using var test = TestBackend.Demo();
         var shared = test.Store.GetPool("us-east-1_DemoAlias")!;
 
-        var act = () => test.Store.Write(tx => tx.UpdatePool(shared));
+        var act = () => test.Store.Write(tx => tx.UpdatePool(shared with { Name = "renamed" }));
 
-        act.Should().Throw<InvalidOperationException>().WithMessage("* was read outside the transaction that changes it.");
+        act.Should().Throw<InvalidOperationException>().WithMessage("pools:us-east-1_DemoAlias was read outside the transaction that changes it.");
+        test.Store.GetPool("us-east-1_DemoAlias")!.Name.Should().Be(shared.Name);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class StoreTests
 
         test.Store.Write(tx =>
         {
-            var user = test.Store.GetUser(id)!;
+            var user = tx.GetUser(id)!;
             user.Enabled = false;
             tx.UpdateUser(test.Store.GetPool("us-east-1_DemoAlias")!, user);
         });
@@ -80,7 +80,7 @@ public sealed class StoreTests
 
         var act = () => test.Store.Write(tx =>
         {
-            var user = test.Store.GetUser(id)!;
+            var user = tx.GetUser(id)!;
             user.Enabled = false;
             tx.UpdateUser(pool, user);
             throw new InvalidOperationException("the operation changed its mind");
@@ -100,15 +100,15 @@ public sealed class StoreTests
 
         test.Store.Write(tx =>
         {
-            var user = test.Store.GetUser(id)!;
+            var user = tx.GetUser(id)!;
             user.UserLastModifiedDate = lastModified;
             tx.UpdateUser(pool, user);
         });
 
         var read = test.Store.GetUser(id)!;
-        var stored = Store.Mapper.ToObject<User>(test.Store.Users.FindById(id));
+        var stored = StoreMapper.Shared.ToObject<User>(test.Store.Collection(StoredKinds.Users).FindById(id));
         read.UserLastModifiedDate.Should().Be(lastModified.AddTicks(-4_567), "BSON keeps dates to the millisecond");
-        ((object)Store.Mapper.ToDocument(read)).Should().Be(Store.Mapper.ToDocument(stored), "a read from the cache and one from the file agree");
+        ((object)StoreMapper.Shared.ToDocument(read)).Should().Be(StoreMapper.Shared.ToDocument(stored), "a read from the cache and one from the file agree");
     }
 
     [Fact]
@@ -132,8 +132,8 @@ public sealed class StoreTests
 
         test.Store.Write(tx =>
         {
-            var pool = test.Store.GetPool("us-east-1_DemoAlias")!;
-            var user = test.Store.GetUser(test.AliceId)!;
+            var pool = tx.GetPool("us-east-1_DemoAlias")!;
+            var user = tx.GetUser(test.AliceId)!;
             var email = user.Attributes.Find(a => a.Name == "email")!;
             email.Value = "first@example.com";
             tx.UpdateUser(pool, user);
@@ -179,7 +179,7 @@ public sealed class StoreTests
     }
 
     [Fact]
-    public void AWriteInsideAWrite_IsPartOfIt_AndRollsBackWithIt()
+    public void AWriteInsideAWrite_IsRefused_TheOuterRollsBack_AndTheThreadWritesNormallyAfter()
     {
         using var test = TestBackend.Demo();
         var id = test.AliceId;
@@ -187,20 +187,19 @@ public sealed class StoreTests
 
         var act = () => test.Store.Write(tx =>
         {
-            var user = test.Store.GetUser(id)!;
+            var user = tx.GetUser(id)!;
             user.Enabled = false;
             tx.UpdateUser(pool, user);
-            // Such as a pool's first signing key, made in the middle of a sign-in's write.
+            // Such as a pool's first signing key, made in the middle of a sign-in's write: it must be made before.
             test.Store.Write(inner => inner.InsertSigningKey(pool.Id, "kid", [1, 2, 3]));
-            var again = test.Store.GetUser(id)!;
-            again.UserStatus = UserStatuses.ResetRequired;
-            tx.UpdateUser(pool, again);
-            throw new InvalidOperationException("the operation changed its mind");
         });
 
-        act.Should().Throw<InvalidOperationException>().WithMessage("the operation changed its mind");
+        act.Should().Throw<InvalidOperationException>().WithMessage("A write cannot begin inside another write*");
         test.Store.GetSigningKey(pool.Id).Should().BeNull();
-        test.Store.GetUser(id)!.Enabled.Should().BeTrue();
+        test.Store.GetUser(id)!.Enabled.Should().BeTrue("the outer write rolled back");
+
+        test.Store.Write(tx => tx.InsertSigningKey(pool.Id, "kid", [1, 2, 3]));
+        test.Store.GetSigningKey(pool.Id)!.Value.Kid.Should().Be("kid", "a write after the refused one is a write of its own, committed");
     }
 
     [Fact]
@@ -208,18 +207,19 @@ public sealed class StoreTests
     {
         var cache = new ReadCache(10);
         var generation = cache.Generation;
+        var key = new CacheKey(StoredKinds.Users, "a");
 
-        cache.Invalidate(["user:a"], everything: false);
-        cache.Add("user:a", "stale", generation);
+        cache.Invalidate([key], everything: false);
+        cache.Add(key, [], generation);
 
-        cache.TryGet<string>("user:a", out _).Should().BeFalse();
+        cache.TryGet(key, out _).Should().BeFalse();
     }
 
     private static void ChangeEmail(TestBackend test, string email) => test.Store.Write(tx =>
     {
-        var user = test.Store.GetUser(test.AliceId)!;
+        var user = tx.GetUser(test.AliceId)!;
         user.Attributes.Find(a => a.Name == "email")!.Value = email;
-        tx.UpdateUser(test.Store.GetPool("us-east-1_DemoAlias")!, user);
+        tx.UpdateUser(tx.GetPool("us-east-1_DemoAlias")!, user);
     });
 
     private static string? FoundByEmail(TestBackend test, string email)

@@ -1,3 +1,4 @@
+using CognitoMock.Storage;
 using CognitoMock.Domain;
 using LiteDB;
 
@@ -49,15 +50,15 @@ public sealed class UserIdTests
 
             using var reopened = new TestBackend(path);
             var pool = reopened.Store.GetPool(Pool)!;
-            var alice = reopened.Backend.ResolveUser(pool, TestBackend.AliceSub);
+            var alice = CognitoBackend.ResolveUser(reopened.Store, pool, TestBackend.AliceSub);
             alice.Id.Should().Be(Pool + "/" + TestBackend.AliceSub);
             alice.Username.Should().Be("alice");
             reopened.Store.DevicesOf(alice.Id).Should().HaveCount(aliceDevices);
-            reopened.Backend.ResolveUser(pool, "alice@example.com").Id.Should().Be(alice.Id);
+            CognitoBackend.ResolveUser(reopened.Store, pool, "alice@example.com").Id.Should().Be(alice.Id);
 
             InsertUsers(reopened, "zoe");
-            reopened.Backend.ResolveUser(pool, "zoe").Sub.Should().Be(SubOf("zoe"));
-            reopened.Backend.ResolveUser(pool, SubOf("zoe")).Username.Should().Be("zoe");
+            CognitoBackend.ResolveUser(reopened.Store, pool, "zoe").Sub.Should().Be(SubOf("zoe"));
+            CognitoBackend.ResolveUser(reopened.Store, pool, SubOf("zoe")).Username.Should().Be("zoe");
             reopened.Store.CheckInvariants().Problems.Should().BeEmpty();
         });
     }
@@ -72,7 +73,7 @@ public sealed class UserIdTests
 
     private static string SubOf(string name) => "00000000-0000-4000-8000-" + Convert.ToHexStringLower(System.Text.Encoding.ASCII.GetBytes(name)).PadLeft(12, '0');
 
-    private static List<string> StoredIds(TestBackend test) => test.Store.Users.FindAll().Select(d => d["_id"].AsString).ToList();
+    private static List<string> StoredIds(TestBackend test) => test.Store.Collection(StoredKinds.Users).FindAll().Select(d => d["_id"].AsString).ToList();
 
     /// <summary>Rewrites the file as the store wrote it before: each user's _id its pool and sub, and its devices' with it.</summary>
     private static void GiveEveryUserItsPoolAndSubForAnId(string path)
