@@ -91,7 +91,8 @@ internal static class SigV4
         // AWS splits the parameters at commas and at spaces alike, which is why "Credential= AKID/..." is refused
         // for its second half, as seen in iann0036/cloud9-sync issue 10 and awslabs/fhir-works-on-aws-deployment issue 379.
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var token in header[(space + 1)..].Split([',', ' '], StringSplitOptions.RemoveEmptyEntries))
+        var rest = space < 0 ? "" : header[(space + 1)..];
+        foreach (var token in rest.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries))
         {
             var equals = token.IndexOf('=', StringComparison.Ordinal);
             if (equals < 0)
