@@ -124,6 +124,21 @@ public sealed class FaultInjectionTests
         (await http.SendAsync(request)).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
+    [Theory]
+    [InlineData("Bearer s3cret", HttpStatusCode.OK)]
+    [InlineData("Bearer s3creT", HttpStatusCode.Unauthorized)]
+    [InlineData("Bearer s3cre", HttpStatusCode.Unauthorized)]
+    [InlineData("Bearer s3cret-and-more", HttpStatusCode.Unauthorized)]
+    [InlineData("bearer s3cret", HttpStatusCode.Unauthorized)]
+    public async Task TheAdminToken_IsCompared_WholeAndExactly(string authorization, HttpStatusCode status)
+    {
+        using var mock = InProcessCognitoMock.Start(s => s.AdminToken = "s3cret");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/_mock/clock");
+        request.Headers.TryAddWithoutValidation("Authorization", authorization);
+
+        (await mock.CreateClient().SendAsync(request)).StatusCode.Should().Be(status);
+    }
+
     [Fact]
     public async Task TheAdminEndpoints_CanBeTurnedOff()
     {

@@ -47,6 +47,142 @@ public sealed class StrictAuthenticationTests
             .Should().MatchRegex(@"InvalidSignatureException\) when calling the AdminListDevices operation( \(reached max retries: 0\))?: Signature expired: \d{8}T\d{6}Z is now earlier than \d{8}T\d{6}Z \(\d{8}T\d{6}Z - 15 min\.\)");
     }
 
+    [Fact]
+    public async Task StrictMode_ARequestChangedAfterSigningOrSignedForAnotherScope_IsRefused_AndChangesNothing()
+    {
+        using var folder = new TempFolder();
+        using var server = await StartStrictAsync(folder);
+
+        var boto = await Boto3(server, Tampering + """
+            print("signed by botocore:", outcome(lambda: client().admin_get_user(UserPoolId=POOL, Username="alice")))
+            print("signed by hand, every header:", raw(OnlySigning(KEY, None), "AdminGetUser", DAVE))
+            print("another body under the signed hash:", change_email(client(before_sign=declare(sha256), before_send=replace_body(BOB_TO_MALLORY)), "alice", "alice@example.com"))
+            print("another body:", change_email(client(before_send=replace_body(BOB_TO_MALLORY)), "alice", "alice@example.com"))
+            print("UNSIGNED-PAYLOAD, then another body:", change_email(client(before_sign=declare(lambda body: "UNSIGNED-PAYLOAD"), before_send=replace_body(BOB_TO_MALLORY)), "alice", "alice@example.com"))
+            print("a signed hash of another body:", change_email(client(before_sign=declare(lambda body: sha256(b"another body"))), "alice", "eve@example.com"))
+            print("a hash added after signing:", change_email(client(before_send=set_header("X-Amz-Content-SHA256", sha256(b"another body"))), "alice", "eve@example.com"))
+            print("target changed after signing:", outcome(lambda: client(before_send=set_header("X-Amz-Target", TARGET + "AdminDeleteUser")).admin_get_user(**DAVE)))
+            print("signed for us-west-2:", outcome(lambda: client("us-west-2").admin_delete_user(**DAVE)))
+            print("signed for s3:", raw(SigV4Auth(KEY, "s3", "us-east-1"), "AdminDeleteUser", DAVE))
+            print("only host signed, sent as AdminDeleteUser:", raw(OnlySigning(KEY, ["host"]), "AdminGetUser", DAVE, send_as="AdminDeleteUser"))
+            print("target unsigned, sent as AdminDeleteUser:", raw(OnlySigning(KEY, ["host", "x-amz-date"]), "AdminGetUser", DAVE, send_as="AdminDeleteUser"))
+            print("after:", email_of("alice"), email_of("bob"), outcome(lambda: client().admin_get_user(**DAVE)))
+            """);
+
+        const string Mismatch = "InvalidSignatureException [The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.]";
+        const string PayloadHash = "InvalidSignatureException [The provided 'x-amz-content-sha256' header does not match what was computed.]";
+        boto.Should().Be($"""
+            signed by botocore: accepted
+            signed by hand, every header: accepted
+            another body under the signed hash: {PayloadHash}
+            another body: {Mismatch}
+            UNSIGNED-PAYLOAD, then another body: {PayloadHash}
+            a signed hash of another body: {PayloadHash}
+            a hash added after signing: {PayloadHash}
+            target changed after signing: {Mismatch}
+            signed for us-west-2: InvalidSignatureException [Credential should be scoped to a valid region, not 'us-west-2'. ]
+            signed for s3: InvalidSignatureException [Credential should be scoped to correct service: 'cognito-idp'. ]
+            only host signed, sent as AdminDeleteUser: InvalidSignatureException ['X-Amz-Date' must be a 'SignedHeader' in the AWS Authorization.]
+            target unsigned, sent as AdminDeleteUser: InvalidSignatureException ['X-Amz-Target' must be a 'SignedHeader' in the AWS Authorization.]
+            after: alice@example.com bob@example.com accepted
+
+            """);
+
+        const string GetDave = "cognito-idp admin-get-user --user-pool-id us-east-1_DemoAlias --username dave";
+        (await Cli(server, "AKIDSTRICT", "strict-secret", GetDave + " --region us-east-1")).Output.Should().Contain("\"Username\": \"dave\"");
+        (await Cli(server, "AKIDSTRICT", "strict-secret", GetDave + " --region us-west-2")).Output
+            .Should().MatchRegex(@"An error occurred \(InvalidSignatureException\) when calling the AdminGetUser operation( \(reached max retries: 0\))?: Credential should be scoped to a valid region, not 'us-west-2'\. ");
+    }
+
+    /// <summary>
+    /// What a tester does to a request botocore has signed: botocore's before-sign hook changes what gets signed,
+    /// its before-send hook changes the request after signing, and SigV4Auth signs by hand for another scope or
+    /// with fewer headers. Every outcome prints as "accepted" or "Code [message]", brackets showing the trailing space.
+    /// </summary>
+    private const string Tampering = """
+        import hashlib, json, urllib.error, urllib.request
+        from botocore.auth import SigV4Auth
+        from botocore.awsrequest import AWSRequest
+        from botocore.compat import HTTPHeaders
+        from botocore.credentials import Credentials
+
+        POOL = "us-east-1_DemoAlias"
+        TARGET = "AWSCognitoIdentityProviderService."
+        KEY = Credentials("AKIDSTRICT", "strict-secret")
+        DAVE = {"UserPoolId": POOL, "Username": "dave"}
+        BOB_TO_MALLORY = {"UserPoolId": POOL, "Username": "bob", "UserAttributes": [{"Name": "email", "Value": "mallory@example.com"}]}
+
+        def client(region="us-east-1", before_sign=None, before_send=None):
+            c = boto3.client("cognito-idp", region_name=region, endpoint_url=URL, aws_access_key_id=KEY.access_key, aws_secret_access_key=KEY.secret_key)
+            if before_sign:
+                c.meta.events.register("before-sign.cognito-idp.*", before_sign)
+            if before_send:
+                c.meta.events.register("before-send.cognito-idp.*", before_send)
+            return c
+
+        def outcome(call):
+            try:
+                call()
+                return "accepted"
+            except ClientError as e:
+                return f'{e.response["Error"]["Code"]} [{e.response["Error"]["Message"]}]'
+
+        def change_email(c, username, email):
+            return outcome(lambda: c.admin_update_user_attributes(UserPoolId=POOL, Username=username, UserAttributes=[{"Name": "email", "Value": email}]))
+
+        def email_of(username):
+            return next(a["Value"] for a in client().admin_get_user(UserPoolId=POOL, Username=username)["UserAttributes"] if a["Name"] == "email")
+
+        def sha256(data):
+            return hashlib.sha256(data).hexdigest()
+
+        # botocore signs an X-Amz-Content-SHA256 header it finds, and takes its value as the payload hash.
+        def declare(value_of_body):
+            def hook(request, **kwargs):
+                request.headers["X-Amz-Content-SHA256"] = value_of_body(request.body)
+            return hook
+
+        def replace_body(payload):
+            def hook(request, **kwargs):
+                request.body = json.dumps(payload).encode()
+                request.headers["Content-Length"] = str(len(request.body))
+            return hook
+
+        def set_header(name, value):
+            def hook(request, **kwargs):
+                request.headers[name] = value
+            return hook
+
+        class OnlySigning(SigV4Auth):
+            def __init__(self, credentials, names):
+                super().__init__(credentials, "cognito-idp", "us-east-1")
+                self.names = names
+
+            def headers_to_sign(self, request):
+                every = super().headers_to_sign(request)
+                kept = HTTPHeaders()
+                for name in self.names or list(every.keys()):
+                    kept[name] = every[name]
+                return kept
+
+        def raw(signer, operation, payload, send_as=None):
+            request = AWSRequest(method="POST", url=URL, data=json.dumps(payload).encode(),
+                headers={"X-Amz-Target": TARGET + operation, "Content-Type": "application/x-amz-json-1.1"})
+            signer.add_auth(request)
+            prepared = request.prepare()
+            headers = dict(prepared.headers.items())
+            if send_as:
+                headers["X-Amz-Target"] = TARGET + send_as
+            loopback = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+            try:
+                loopback.open(urllib.request.Request(prepared.url, data=prepared.body, headers=headers, method="POST"))
+                return "accepted"
+            except urllib.error.HTTPError as e:
+                error = json.load(e)
+                return f'{error["__type"]} [{error["message"]}]'
+
+        """;
+
     private static Task<ServerProcess> StartStrictAsync(TempFolder folder) => ServerProcess.StartAsync(folder.Path, new Dictionary<string, string>
     {
         ["CognitoMock__Authentication"] = "Strict",
@@ -82,6 +218,11 @@ public sealed class StrictAuthenticationTests
         start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null";
         start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
         start.Environment["AWS_MAX_ATTEMPTS"] = "1";
+        foreach (var proxy in (string[])["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"])
+        {
+            start.Environment.Remove(proxy);
+        }
+
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

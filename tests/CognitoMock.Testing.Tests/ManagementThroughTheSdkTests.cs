@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CognitoMock.AspNetCore.Protocol;
 using CognitoMock.Testing.Tests.Support;
 
 namespace CognitoMock.Testing.Tests;
@@ -70,6 +71,22 @@ public sealed class ManagementThroughTheSdkTests
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public async Task InStrictMode_TheSdksSignature_IsAccepted()
+    {
+        using var mock = InProcessCognitoMock.Start(s =>
+        {
+            s.Authentication = AuthenticationMode.Strict;
+            s.Credentials["test"] = "test";
+        });
+        using var client = Client(mock);
+
+        var pool = (await CallAsync(client, "CreateUserPool", new { PoolName = "signed" }))["UserPool"]!["Id"]!.GetValue<string>();
+
+        (await CallAsync(client, "ListUserPools", new { MaxResults = 10 }))["UserPools"]!.AsArray()
+            .Select(p => p!["Id"]!.GetValue<string>()).Should().Equal(pool);
     }
 
     private static async Task WriteEverythingAsync(MiniCognitoClient client)

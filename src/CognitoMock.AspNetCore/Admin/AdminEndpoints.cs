@@ -1,4 +1,6 @@
 using System.IO.Pipelines;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CognitoMock.AspNetCore.Faults;
@@ -22,12 +24,21 @@ internal static class AdminEndpoints
 
     public const string Prefix = "/_mock";
 
+    /// <summary>
+    /// A string comparison stops at the first differing character, so its time tells a caller how much of a
+    /// guess was right. Both sides are hashed first: equal lengths let FixedTimeEquals compare them whole, and
+    /// the time then tells nothing of the token's length either.
+    /// </summary>
+    private static bool IsExpected(string presented, byte[] expectedHash) =>
+        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), expectedHash);
+
     public static void Map(RouteGroupBuilder group, CognitoMockSettings settings)
     {
         if (settings.AdminToken is { } token)
         {
+            var expected = SHA256.HashData(Encoding.UTF8.GetBytes("Bearer " + token));
             group.AddEndpointFilter(async (context, next) =>
-                context.HttpContext.Request.Headers.Authorization.ToString() == "Bearer " + token
+                IsExpected(context.HttpContext.Request.Headers.Authorization.ToString(), expected)
                     ? await next(context)
                     : Results.Json(new AdminMessage($"The {Prefix} endpoints need the header Authorization: Bearer <AdminToken>."),
                         AdminJson.Default.AdminMessage, statusCode: StatusCodes.Status401Unauthorized));

@@ -111,7 +111,7 @@ internal sealed class AwsJsonEndpoint(CognitoBackend backend, CognitoMockSetting
             case AuthenticationMode.Default when !request.Headers.Authorization.ToString().StartsWith("AWS4-HMAC-SHA256 ", StringComparison.Ordinal):
                 throw new MissingAuthenticationTokenException();
             case AuthenticationMode.Strict:
-                SigV4.Verify(request, body, settings.Credentials, backend.Time.GetUtcNow());
+                SigV4.Verify(request, body, settings.Credentials, settings.Engine.Region, backend.Time.GetUtcNow());
                 break;
         }
     }
