@@ -142,6 +142,7 @@ public sealed partial class Store : IDisposable
         var ownership = Own(path);
         try
         {
+            DataFile.Check(path, password);
             return new Store(new LiteDatabase(connection), ownership);
         }
         catch (LiteException e)
