@@ -87,7 +87,7 @@ async Task<int> RunAsync(ParseResult parsed, CancellationToken cancel)
 // Opens the file as the server would (no repair), and reports what the store's invariant check finds.
 static int Check(CognitoMockSettings settings)
 {
-    if (!File.Exists(settings.DataPath))
+    if (DataFile.IsNew(settings.DataPath!))
     {
         Console.Error.WriteLine($"cognito-mock: there is no data file at {Path.GetFullPath(settings.DataPath!)}.");
         return 2;

@@ -134,6 +134,7 @@ public sealed partial class Store : StoreView, IDisposable
         var ownership = Own(path);
         try
         {
+            DataFile.Check(path, password);
             return new Store(new LiteDatabase(connection, StoreMapper.Shared), ownership);
         }
         catch (LiteException e)
