@@ -2,7 +2,6 @@ using System.Globalization;
 using CognitoMock.AspNetCore;
 using CognitoMock.AspNetCore.Protocol;
 using CognitoMock.Seeding;
-using Microsoft.Extensions.Configuration;
 
 namespace CognitoMock.Server;
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CognitoMock.AspNetCore.Tests.Support;
 using CognitoMock.Domain;
 using CognitoMock.Seeding;

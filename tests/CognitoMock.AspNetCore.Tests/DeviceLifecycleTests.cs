@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using CognitoMock.AspNetCore.Tests.Support;
-using CognitoMock.Testing;
 using static CognitoMock.AspNetCore.Tests.Support.SignInPool;
 
 namespace CognitoMock.AspNetCore.Tests;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using CognitoMock.AspNetCore.Protocol;
 using CognitoMock.AspNetCore.Tests.Support;

@@ -1,7 +1,6 @@
 using System.IO.Pipelines;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using CognitoMock.AspNetCore.Faults;
 using CognitoMock.Seeding;

@@ -2,7 +2,6 @@ using System.Collections.Frozen;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using CognitoMock.Api;
 using CognitoMock.Errors;
 
 namespace CognitoMock.AspNetCore.Protocol;

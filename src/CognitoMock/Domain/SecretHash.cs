@@ -17,7 +17,7 @@ public static class SecretHash
     public static void Verify(AppClient client, string username, string? secretHash)
     {
         ArgumentNullException.ThrowIfNull(client);
-        if (client.ClientSecret is not { } secret)
+        if (client.ClientSecret is null)
         {
             return;
         }

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using CognitoMock.Domain;
 using CognitoMock.Errors;
-using CognitoMock.Randomness;
 using CognitoMock.Storage;
 
 namespace CognitoMock.Seeding;

@@ -8,9 +8,12 @@ using CognitoMock.Srp;
 namespace CognitoMock.SignIn;
 
 /// <summary>What the server must remember between an SRP challenge and its proof.</summary>
+/// <param name="UserPoolId">The pool the challenge was given in.</param>
+/// <param name="ClientId">The app client that asked for it.</param>
 /// <param name="Owner">Who the proof is for: a user's storage ID, or a device key.</param>
 /// <param name="Secret">The server's b.</param>
 /// <param name="ClientPublic">The client's A.</param>
+/// <param name="IssuedAt">When the challenge was given, by the mock's clock.</param>
 public sealed record SrpState(string UserPoolId, string ClientId, string Owner, BigInteger Secret, BigInteger ClientPublic, DateTime IssuedAt);
 
 /// <summary>

@@ -75,6 +75,10 @@ public static class DataFile
         Locked,
     }
 
+    /// <param name="data">The data file's path, as the message names it.</param>
+    /// <param name="it">How the message names the file.</param>
+    /// <param name="file">The file, open for reading.</param>
+    /// <param name="password">The configured DataPassword, if any.</param>
     /// <param name="logHoldsPages">
     /// Whether the log holds pages. A checkpoint killed while it adds a page to the end of the data file can leave
     /// that page part-written; LiteDB writes it again from the log, which still holds it. Without a log, a file

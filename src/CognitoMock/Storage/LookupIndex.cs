@@ -67,7 +67,7 @@ internal sealed class LookupIndex
 internal sealed class LookupChanges(LookupIndex committed)
 {
     // The user a key now finds, or null for a key this write unfiled.
-    private readonly Dictionary<(string UserPoolId, LookupKey Key), string?> _changes = new();
+    private readonly Dictionary<(string UserPoolId, LookupKey Key), string?> _changes = [];
     private readonly HashSet<string> _droppedPools = new(StringComparer.Ordinal);
 
     /// <summary>Whether this write emptied the whole index first.</summary>

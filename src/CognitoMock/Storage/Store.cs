@@ -359,7 +359,7 @@ public sealed partial class Store : StoreView, IDisposable
         : typeof(T) == typeof(UserPool) ? (T)_shared.GetValue(document, d => StoreMapper.Shared.ToObject<T>(d))
         : StoreMapper.Shared.ToObject<T>(document);
 
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<BsonDocument, object> _shared = new();
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<BsonDocument, object> _shared = [];
 
     /// <summary>
     /// A read through the cache, which holds what the database holds: documents, never the domain objects made

@@ -15,8 +15,13 @@ internal static class StoreMapper
     internal static BsonMapper Create()
     {
         // Attribute values are data: keep their whitespace and empty strings exactly.
-        var mapper = new BsonMapper { TrimWhitespace = false, EmptyStringToNull = false, SerializeNullValues = false };
-        mapper.ResolveMember = StoreOnlyState;
+        var mapper = new BsonMapper
+        {
+            TrimWhitespace = false,
+            EmptyStringToNull = false,
+            SerializeNullValues = false,
+            ResolveMember = StoreOnlyState,
+        };
         mapper.RegisterType(
             serialize: value => new BsonValue(value.ToUniversalTime()),
             deserialize: value => value.AsDateTime.ToUniversalTime());

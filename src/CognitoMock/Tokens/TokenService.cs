@@ -1,7 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using CognitoMock.Api;
 using CognitoMock.Domain;
 using CognitoMock.Errors;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Numerics;
 using System.Security.Cryptography;
-using System.Text;
 using CognitoMock.Srp;
 
 namespace CognitoMock.AspNetCore.Tests.Support;
