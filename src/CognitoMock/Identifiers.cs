@@ -2,7 +2,7 @@ using CognitoMock.Randomness;
 
 namespace CognitoMock;
 
-/// <summary>The formats of the IDs Cognito hands out (SEMANTICS §4; issue 3 for pools and clients).</summary>
+/// <summary>The formats of the IDs Cognito hands out (docs/behaviour.md §4; issue 3 for pools and clients).</summary>
 public sealed class Identifiers(string region, IRandomness random)
 {
     public string Region { get; } = region;

@@ -3,7 +3,7 @@ using System.Net;
 
 namespace CognitoMock.Server.Tests;
 
-/// <summary>SEMANTICS §8's strict mode, proven with the real AWS CLI v2 and boto3 signing their requests.</summary>
+/// <summary>docs/behaviour.md §8's strict mode, proven with the real AWS CLI v2 and boto3 signing their requests.</summary>
 public sealed class StrictAuthenticationTests
 {
     private const string ListDave = "cognito-idp admin-list-devices --region us-east-1 --user-pool-id us-east-1_DemoAlias --username dave";

@@ -132,7 +132,7 @@ internal sealed class Shape(string name, ShapeKind kind)
 
     public ShapeKind Kind { get; } = kind;
 
-    /// <summary>A sensitive value is never echoed in a validation message (SEMANTICS §1).</summary>
+    /// <summary>A sensitive value is never echoed in a validation message (docs/behaviour.md §1).</summary>
     public bool Sensitive { get; init; }
 
     public long? Min { get; init; }

@@ -8,7 +8,7 @@ namespace CognitoMock.AspNetCore.OpenId;
 
 /// <summary>
 /// Each pool's public keys and OpenID configuration, where ASP.NET's JwtBearer handler looks for them given
-/// Authority = &lt;base-url&gt;/&lt;poolId&gt; (SEMANTICS §7).
+/// Authority = &lt;base-url&gt;/&lt;poolId&gt; (docs/behaviour.md §7).
 /// </summary>
 internal static class WellKnownEndpoints
 {

@@ -1,6 +1,6 @@
 namespace CognitoMock.AspNetCore.Protocol;
 
-/// <summary>How requests to operations that AWS signs with SigV4 are authenticated (SEMANTICS §8).</summary>
+/// <summary>How requests to operations that AWS signs with SigV4 are authenticated (docs/behaviour.md §8).</summary>
 public enum AuthenticationMode
 {
     /// <summary>A SigV4 Authorization header is required; any credentials in it are accepted.</summary>

@@ -96,7 +96,7 @@ internal sealed class AwsJsonEndpoint(CognitoBackend backend, CognitoMockSetting
     }
 
     /// <summary>
-    /// SigV4 where AWS requires it (SEMANTICS §8). The access-token operations are unsigned in the model; older
+    /// SigV4 where AWS requires it (docs/behaviour.md §8). The access-token operations are unsigned in the model; older
     /// SDKs sign them anyway, and either is accepted.
     /// </summary>
     private void Authenticate(OperationModel operation, HttpRequest request, ReadOnlySpan<byte> body)

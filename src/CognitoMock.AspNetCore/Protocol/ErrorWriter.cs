@@ -14,7 +14,7 @@ internal static class ErrorWriter
         response.StatusCode = error.StatusCode;
         response.ContentType = AwsJson.ContentType;
         response.Headers[AwsJson.RequestIdHeader] = requestId;
-        // AWS ends the error type with a colon; the SDKs strip what follows it (SEMANTICS §1).
+        // AWS ends the error type with a colon; the SDKs strip what follows it (docs/behaviour.md §1).
         response.Headers["x-amzn-ErrorType"] = error.Code + ":";
         response.Headers["x-amzn-ErrorMessage"] = HeaderSafe(error.Message);
         return response.Body.WriteAsync(Body(error)).AsTask();

@@ -7,7 +7,7 @@ namespace CognitoMock.AspNetCore.Protocol;
 
 /// <summary>
 /// Checks a request body against its operation's input shape, the way AWS does before it looks anything up
-/// (SEMANTICS §1): a value of the wrong JSON type is a SerializationException at once; every constraint that
+/// (docs/behaviour.md §1): a value of the wrong JSON type is a SerializationException at once; every constraint that
 /// fails is collected into one InvalidParameterException, worded as AWS words it.
 /// </summary>
 internal static class RequestValidator

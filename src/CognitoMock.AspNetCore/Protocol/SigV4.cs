@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace CognitoMock.AspNetCore.Protocol;
 
 /// <summary>
-/// Checks an AWS Signature Version 4 the way AWS does, for the strict authentication mode (SEMANTICS §8), in
+/// Checks an AWS Signature Version 4 the way AWS does, for the strict authentication mode (docs/behaviour.md §8), in
 /// the order AWS's JSON services check it: the Authorization header's shape, the request time within 15
 /// minutes, the signed headers, the credential scope, the key, and then the signature over the canonical
 /// request, whose payload hash is always that of the body received.

@@ -4,7 +4,7 @@ namespace CognitoMock.Domain;
 public readonly record struct LookupKey(string Kind, string Value);
 
 /// <summary>
-/// The rules of SEMANTICS §3: which names find a user, and how each is folded for the index.
+/// The rules of docs/behaviour.md §3: which names find a user, and how each is folded for the index.
 /// The sub is filed too, as it is: admin operations take it, sign-in does not (<see cref="CandidatesFor"/>).
 /// </summary>
 public static class UserLookup
@@ -51,7 +51,7 @@ public static class UserLookup
     public static bool IsActive(UserPool pool, User user, string kind) =>
         pool.UsernameAttributes.Contains(kind) || kind == PreferredUsername || user.IsVerified(kind);
 
-    /// <summary>Case-insensitive pools fold usernames, preferred_username and email (SEMANTICS §3).</summary>
+    /// <summary>Case-insensitive pools fold usernames, preferred_username and email (docs/behaviour.md §3).</summary>
     public static string Fold(UserPool pool, string kind, string value) =>
         pool.CaseSensitive || kind == PhoneNumber ? value : value.ToLowerInvariant();
 }

@@ -47,7 +47,7 @@ public sealed partial class CognitoBackend
 
     /// <summary>
     /// Confirms the device a sign-in was given (NewDeviceMetadata) with the verifier of its secret. It is
-    /// remembered at once, unless the pool remembers devices only when the user says so (SEMANTICS §4).
+    /// remembered at once, unless the pool remembers devices only when the user says so (docs/behaviour.md §4).
     /// </summary>
     public override ConfirmDeviceResponse ConfirmDevice(ConfirmDeviceRequest request, RequestContext context)
     {
@@ -80,7 +80,7 @@ public sealed partial class CognitoBackend
         return new ConfirmDeviceResponse { UserConfirmationNecessary = promptFirst };
     }
 
-    /// <summary>A signed-in user's remembered devices (SEMANTICS §4: only remembered ones), paged as AdminListDevices.</summary>
+    /// <summary>A signed-in user's remembered devices (docs/behaviour.md §4: only remembered ones), paged as AdminListDevices.</summary>
     public override ListDevicesResponse ListDevices(ListDevicesRequest request, RequestContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -90,7 +90,7 @@ public sealed partial class CognitoBackend
         return new ListDevicesResponse { Devices = devices.ConvertAll(UserDeviceType), PaginationToken = next };
     }
 
-    /// <summary>A signed-in user's device; one not remembered is not found (seen, SEMANTICS §4).</summary>
+    /// <summary>A signed-in user's device; one not remembered is not found (seen, docs/behaviour.md §4).</summary>
     public override GetDeviceResponse GetDevice(GetDeviceRequest request, RequestContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -119,7 +119,7 @@ public sealed partial class CognitoBackend
 
     /// <summary>
     /// Deletes a device. The refresh tokens issued to it stop working, since a refresh needs its device
-    /// (SEMANTICS §4); access tokens already issued stay good until they expire or are revoked.
+    /// (docs/behaviour.md §4); access tokens already issued stay good until they expire or are revoked.
     /// </summary>
     private void Forget(User user, string deviceKey) => Store.Write(tx => tx.DeleteDevice(ConfirmedDevice(tx, user, deviceKey)));
 
@@ -156,7 +156,7 @@ public sealed partial class CognitoBackend
         User user, bool rememberedOnly, PageScope scope, int? limit, string? paginationToken, RequestContext context) =>
         Pages.Keyset(scope, paginationToken, limit, context, (after, take) => Store.DevicePage(user.Id, rememberedOnly, after, take), StoreView.PageKeyOf);
 
-    /// <summary>The attribute set the admin operations show (SEMANTICS §4).</summary>
+    /// <summary>The attribute set the admin operations show (docs/behaviour.md §4).</summary>
     private DeviceType AdminDeviceType(UserPool pool, User user, Device device)
     {
         var owner = $"{user.Username}.{pool.Id}";
@@ -174,7 +174,7 @@ public sealed partial class CognitoBackend
         return ToDeviceType(device, attributes);
     }
 
-    /// <summary>The attribute set the user operations show (SEMANTICS §4).</summary>
+    /// <summary>The attribute set the user operations show (docs/behaviour.md §4).</summary>
     private static DeviceType UserDeviceType(Device device)
     {
         var attributes = new List<AttributeType> { new() { Name = "device_status", Value = "valid" } };

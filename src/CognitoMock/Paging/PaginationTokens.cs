@@ -10,7 +10,7 @@ namespace CognitoMock.Paging;
 public readonly record struct PageScope(string Operation, string UserPoolId, string Subject);
 
 /// <summary>
-/// Opaque, tamper-evident, expiring pagination tokens (SEMANTICS §5). A token carries its scope, the
+/// Opaque, tamper-evident, expiring pagination tokens (docs/behaviour.md §5). A token carries its scope, the
 /// position to resume after and its issue time, and an HMAC-SHA256 over all of it with this instance's
 /// secret. Because the position is a key rather than an offset, a page never repeats or skips a device
 /// that was added or removed in between.

@@ -19,7 +19,7 @@ public sealed record SrpState(string UserPoolId, string ClientId, string Owner, 
 /// <summary>
 /// The SECRET_BLOCK of an SRP challenge: the server's state (pool, client, who, b, A, issue time) sealed with
 /// AES-GCM under an instance key. AWS returns PASSWORD_VERIFIER without a Session and lets the same proof be
-/// sent twice, and a wrong proof does not use the challenge up (SEMANTICS §9); a sealed block behaves exactly
+/// sent twice, and a wrong proof does not use the challenge up (docs/behaviour.md §9); a sealed block behaves exactly
 /// so, with no server-side session to expire or consume.
 /// </summary>
 public sealed class SecretBlocks(byte[] key, IRandomness random)

@@ -6,7 +6,7 @@ using System.Text;
 namespace CognitoMock.Srp;
 
 /// <summary>
-/// The SRP-6a group and the encodings Cognito's clients use (SEMANTICS §9): the 3072-bit RFC 3526 prime,
+/// The SRP-6a group and the encodings Cognito's clients use (docs/behaviour.md §9): the 3072-bit RFC 3526 prime,
 /// g = 2, and byte strings in the minimal two's-complement big-endian form of Java's BigInteger.
 /// </summary>
 public static class SrpGroup

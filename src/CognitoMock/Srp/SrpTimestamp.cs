@@ -4,7 +4,7 @@ namespace CognitoMock.Srp;
 
 /// <summary>
 /// The TIMESTAMP of an SRP proof, "EEE MMM d HH:mm:ss z yyyy" in English and UTC. As measured on AWS
-/// (SEMANTICS §9), names parse in any case, the zone may be UTC or GMT, and a zero-padded day or a wrong
+/// (docs/behaviour.md §9), names parse in any case, the zone may be UTC or GMT, and a zero-padded day or a wrong
 /// weekday parses; the proof is then checked over the canonical form, so those fail there instead.
 /// </summary>
 public static class SrpTimestamp

@@ -4,7 +4,7 @@ using CognitoMock.Domain;
 namespace CognitoMock.Storage;
 
 /// <summary>
-/// Which user each lookup key of a pool finds: its username and its active aliases (SEMANTICS §3). The index is
+/// Which user each lookup key of a pool finds: its username and its active aliases (docs/behaviour.md §3). The index is
 /// derived from the users, so it lives in memory only. The store builds it from the user documents when it opens,
 /// and a write changes it when it commits, through its <see cref="LookupChanges"/>.
 /// </summary>

@@ -25,7 +25,7 @@ public sealed class SigningKey(string kid, RSA rsa)
 }
 
 /// <summary>
-/// One RS256 key per pool (SEMANTICS §7), made on first use and kept in the store, so tokens stay valid
+/// One RS256 key per pool (docs/behaviour.md §7), made on first use and kept in the store, so tokens stay valid
 /// across a restart; held in memory once loaded, since every token check needs it.
 /// </summary>
 public sealed class SigningKeys(Store store, IRandomness random)

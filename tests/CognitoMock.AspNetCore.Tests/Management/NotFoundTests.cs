@@ -5,7 +5,7 @@ namespace CognitoMock.AspNetCore.Tests.Management;
 
 /// <summary>
 /// What every management operation answers for a pool, an app client or a user that does not exist, in the
-/// words of SEMANTICS §2. The pool is checked first, then the client or the user.
+/// words of docs/behaviour.md §2. The pool is checked first, then the client or the user.
 /// </summary>
 public sealed class NotFoundTests(EmptyMock fixture) : IClassFixture<EmptyMock>
 {

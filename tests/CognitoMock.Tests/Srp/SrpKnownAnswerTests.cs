@@ -5,8 +5,8 @@ using CognitoMock.Srp;
 namespace CognitoMock.Tests.Srp;
 
 /// <summary>
-/// Replays the round trips recorded from amazon-cognito-identity-js 6.3.21 (srp-vectors.json, copied from the
-/// project's spec folder) with the recorded server secret b, and checks each server-side value exactly.
+/// Replays the round trips recorded from amazon-cognito-identity-js 6.3.21 (srp-vectors.json beside this file;
+/// docs/behaviour.md §9) with the recorded server secret b, and checks each server-side value exactly.
 /// </summary>
 public sealed class SrpKnownAnswerTests
 {

@@ -2,7 +2,7 @@ using CognitoMock.Srp;
 
 namespace CognitoMock.Tests.Srp;
 
-/// <summary>SEMANTICS §9: what AWS accepts as a TIMESTAMP, as measured.</summary>
+/// <summary>docs/behaviour.md §9: what AWS accepts as a TIMESTAMP, as measured.</summary>
 public sealed class SrpTimestampTests
 {
     [Fact]

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CognitoMock.Testing;
 
-namespace CognitoMock.AspNetCore.Tests;
+namespace CognitoMock.AspNetCore.Tests.Admin;
 
 /// <summary>/_mock/clock: the standalone server's clock is moved over HTTP; an in-process mock's is its Clock property.</summary>
 public sealed class ClockEndpointTests

@@ -4,7 +4,7 @@ using CognitoMock.AspNetCore.Tests.Support;
 using CognitoMock.Testing;
 using Microsoft.Extensions.Time.Testing;
 
-namespace CognitoMock.AspNetCore.Tests;
+namespace CognitoMock.AspNetCore.Tests.Storage;
 
 /// <summary>
 /// A data file written by the release before the store kept domain records (a35d157, Data/make-release-file.py)

@@ -3,9 +3,9 @@ using CognitoMock.Domain;
 using CognitoMock.Seeding;
 using CognitoMock.Testing;
 
-namespace CognitoMock.AspNetCore.Tests;
+namespace CognitoMock.AspNetCore.Tests.Devices;
 
-/// <summary>SEMANTICS §5: Limit, stable keyset paging, and the last page without a token.</summary>
+/// <summary>docs/behaviour.md §5: Limit, stable keyset paging, and the last page without a token.</summary>
 public sealed class AdminListDevicesPagingTests
 {
     private const string Pool = "us-east-1_Paging1";

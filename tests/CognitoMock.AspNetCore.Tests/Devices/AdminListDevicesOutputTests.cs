@@ -3,9 +3,9 @@ using CognitoMock.AspNetCore.Tests.Support;
 using CognitoMock.Seeding;
 using CognitoMock.Testing;
 
-namespace CognitoMock.AspNetCore.Tests;
+namespace CognitoMock.AspNetCore.Tests.Devices;
 
-/// <summary>SEMANTICS §4: what a device looks like to the admin operations, from the stored data.</summary>
+/// <summary>docs/behaviour.md §4: what a device looks like to the admin operations, from the stored data.</summary>
 public sealed class AdminListDevicesOutputTests
 {
     [Fact]
@@ -37,7 +37,7 @@ public sealed class AdminListDevicesOutputTests
             ("last_ip_used", "192.0.2.33"),
             ("dev:device_remembered_status", "not_remembered"),
             ("dev:device_sdk", "aws-sdk-android"));
-        // Epoch seconds as JSON numbers, with the milliseconds as a fraction (SEMANTICS §1).
+        // Epoch seconds as JSON numbers, with the milliseconds as a fraction (docs/behaviour.md §1).
         response.Text.Should().Contain("\"DeviceCreateDate\":1778172742.022")
             .And.Contain("\"DeviceLastModifiedDate\":1778198400,")
             .And.Contain("\"DeviceLastAuthenticatedDate\":1778288523.45");

@@ -5,7 +5,7 @@ using CognitoMock.Domain;
 using CognitoMock.Seeding;
 using CognitoMock.Testing;
 
-namespace CognitoMock.AspNetCore.Tests;
+namespace CognitoMock.AspNetCore.Tests.SignIn;
 
 /// <summary>Issue 6: the pool's MFA settings, TOTP and SMS factors, their challenges, and MFA_SETUP.</summary>
 public sealed class MfaTests

@@ -9,7 +9,7 @@ using CognitoMock.Testing;
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace CognitoMock.AspNetCore.Tests;
+namespace CognitoMock.AspNetCore.Tests.Protocol;
 
 /// <summary>
 /// Ten thousand generated bad requests thrown at every operation of the model: malformed JSON, wrong types,

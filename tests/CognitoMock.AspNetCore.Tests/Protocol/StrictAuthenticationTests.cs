@@ -5,10 +5,10 @@ using CognitoMock.AspNetCore.Protocol;
 using CognitoMock.AspNetCore.Tests.Support;
 using CognitoMock.Testing;
 
-namespace CognitoMock.AspNetCore.Tests;
+namespace CognitoMock.AspNetCore.Tests.Protocol;
 
 /// <summary>
-/// SEMANTICS §8's strict mode, one check at a time: the Authorization header's shape, the request time, the
+/// docs/behaviour.md §8's strict mode, one check at a time: the Authorization header's shape, the request time, the
 /// signed headers, the credential scope, the key, the payload hash and the signature, each refused as AWS words it.
 /// </summary>
 public sealed class StrictAuthenticationTests

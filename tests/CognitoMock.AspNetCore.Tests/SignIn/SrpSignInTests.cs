@@ -2,9 +2,9 @@ using System.Text.RegularExpressions;
 using CognitoMock.AspNetCore.Tests.Support;
 using static CognitoMock.AspNetCore.Tests.Support.SignInPool;
 
-namespace CognitoMock.AspNetCore.Tests;
+namespace CognitoMock.AspNetCore.Tests.SignIn;
 
-/// <summary>USER_SRP_AUTH as measured on AWS (SEMANTICS §9), through the wire.</summary>
+/// <summary>USER_SRP_AUTH as measured on AWS (docs/behaviour.md §9), through the wire.</summary>
 public sealed partial class SrpSignInTests
 {
     private const string Invalid = "InvalidParameterException";

@@ -1,9 +1,9 @@
 using CognitoMock.AspNetCore.Tests.Support;
-using static CognitoMock.AspNetCore.Tests.AdminListDevicesPagingTests;
+using static CognitoMock.AspNetCore.Tests.Devices.AdminListDevicesPagingTests;
 
-namespace CognitoMock.AspNetCore.Tests;
+namespace CognitoMock.AspNetCore.Tests.Devices;
 
-/// <summary>SEMANTICS §5: PaginationTokens are opaque, tamper-evident, bound to their request, and expire.</summary>
+/// <summary>docs/behaviour.md §5: PaginationTokens are opaque, tamper-evident, bound to their request, and expire.</summary>
 public sealed class AdminListDevicesTokenTests
 {
     private const string Invalid = "InvalidParameterException";

@@ -6,7 +6,7 @@ using CognitoMock.AspNetCore.Faults;
 using CognitoMock.AspNetCore.Tests.Support;
 using CognitoMock.Testing;
 
-namespace CognitoMock.AspNetCore.Tests;
+namespace CognitoMock.AspNetCore.Tests.Admin;
 
 /// <summary>Faults for users' own resilience tests, set in the fixture or through /_mock/faults.</summary>
 public sealed class FaultInjectionTests

@@ -7,9 +7,9 @@ using CognitoMock.AspNetCore.Tests.Support;
 using CognitoMock.Testing;
 using static CognitoMock.AspNetCore.Tests.Support.SignInPool;
 
-namespace CognitoMock.AspNetCore.Tests;
+namespace CognitoMock.AspNetCore.Tests.SignIn;
 
-/// <summary>SEMANTICS §7: the tokens, their claims, lifetimes, keys, revocation and refresh.</summary>
+/// <summary>docs/behaviour.md §7: the tokens, their claims, lifetimes, keys, revocation and refresh.</summary>
 public sealed class TokenTests
 {
     private const string NotAuthorized = "NotAuthorizedException";

@@ -3,9 +3,9 @@ using CognitoMock.AspNetCore.Protocol;
 using CognitoMock.AspNetCore.Tests.Support;
 using CognitoMock.Testing;
 
-namespace CognitoMock.AspNetCore.Tests;
+namespace CognitoMock.AspNetCore.Tests.Protocol;
 
-/// <summary>SEMANTICS §1: the AWS JSON 1.1 wire protocol, for any operation.</summary>
+/// <summary>docs/behaviour.md §1: the AWS JSON 1.1 wire protocol, for any operation.</summary>
 public sealed class ProtocolTests(DemoMock demo) : IClassFixture<DemoMock>
 {
     private const string Target = "AWSCognitoIdentityProviderService.AdminListDevices";

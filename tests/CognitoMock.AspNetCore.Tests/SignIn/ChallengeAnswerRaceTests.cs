@@ -2,7 +2,7 @@ using System.Net;
 using CognitoMock.AspNetCore.Tests.Support;
 using CognitoMock.Testing;
 
-namespace CognitoMock.AspNetCore.Tests;
+namespace CognitoMock.AspNetCore.Tests.SignIn;
 
 /// <summary>
 /// A Session is answered once: the same challenge's correct answer from 16 requests at once gets exactly one

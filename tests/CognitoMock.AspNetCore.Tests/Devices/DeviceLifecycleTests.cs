@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
+using CognitoMock.AspNetCore.Tests.SignIn;
 using CognitoMock.AspNetCore.Tests.Support;
 using static CognitoMock.AspNetCore.Tests.Support.SignInPool;
 
-namespace CognitoMock.AspNetCore.Tests;
+namespace CognitoMock.AspNetCore.Tests.Devices;
 
-/// <summary>SEMANTICS §4 and §6: a device from sign-in to forgetting, through every operation that sees it.</summary>
+/// <summary>docs/behaviour.md §4 and §6: a device from sign-in to forgetting, through every operation that sees it.</summary>
 public sealed class DeviceLifecycleTests
 {
     private const string NotFound = "ResourceNotFoundException";

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using CognitoMock.AspNetCore.Tests.Support;
 
-namespace CognitoMock.AspNetCore.Tests;
+namespace CognitoMock.AspNetCore.Tests.Devices;
 
-/// <summary>SEMANTICS §3: which names find a user, on the demo pools.</summary>
+/// <summary>docs/behaviour.md §3: which names find a user, on the demo pools.</summary>
 public sealed class AdminListDevicesResolutionTests(DemoMock demo) : IClassFixture<DemoMock>
 {
     private const string AliasPool = "us-east-1_DemoAlias";

@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
 using CognitoMock.AspNetCore.Tests.Support;
-using static CognitoMock.AspNetCore.Tests.MfaTests;
+using static CognitoMock.AspNetCore.Tests.SignIn.MfaTests;
 
-namespace CognitoMock.AspNetCore.Tests;
+namespace CognitoMock.AspNetCore.Tests.SignIn;
 
 /// <summary>
-/// SEMANTICS §9 and issue 6: in a pool with MFA and ChallengeRequiredOnNewDevice, a remembered device's proof
+/// docs/behaviour.md §9 and issue 6: in a pool with MFA and ChallengeRequiredOnNewDevice, a remembered device's proof
 /// replaces the second factor; a new, not-remembered or forgotten device gets the MFA challenge again.
 /// </summary>
 public sealed class MfaDeviceBypassTests

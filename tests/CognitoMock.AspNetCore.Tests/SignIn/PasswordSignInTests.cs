@@ -3,7 +3,7 @@ using System.Text;
 using CognitoMock.AspNetCore.Tests.Support;
 using static CognitoMock.AspNetCore.Tests.Support.SignInPool;
 
-namespace CognitoMock.AspNetCore.Tests;
+namespace CognitoMock.AspNetCore.Tests.SignIn;
 
 /// <summary>Password sign-in, the client's secret, and NEW_PASSWORD_REQUIRED with its Session.</summary>
 public sealed class PasswordSignInTests
