@@ -72,6 +72,14 @@ public sealed partial class CognitoBackend
         });
     }
 
+    /// <summary>A signed-in user deletes itself, with everything it owns; its tokens then find no user.</summary>
+    public override void DeleteUser(DeleteUserRequest request, RequestContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (pool, user, _) = Tokens.Check(request.AccessToken);
+        Store.Write(tx => tx.DeleteUser(pool, CurrentUser(tx, user.Id)));
+    }
+
     /// <summary>
     /// Sets attributes. A new email or phone number is unverified unless the call verifies it, so its alias stops
     /// finding the user; a verified alias another user holds is AliasExistsException (issue 3), where AWS has been
