@@ -78,7 +78,7 @@ def state(plan_, actual=None):
         for u in p["Users"]:
             got = actual.get("users", {}).get(u["key"], {})
             sub = got.get("sub", u["Attributes"]["sub"])
-            # In a UsernameAttributes pool the real username is the sub (SEMANTICS §3).
+            # In a UsernameAttributes pool the real username is the sub (docs/behaviour.md §3).
             username = got.get("username", sub if p.get("UsernameAttributes") else u.get("Username"))
             devices = [{"key": d["DeviceKey"], "group_key": d["DeviceGroupKey"], "name": d.get("DeviceName")}
                        for d in u["Devices"]]

@@ -4,7 +4,7 @@ A plain JSON value must be equal. A dict whose keys start with "$" is a matcher 
 hold); any other dict matches an object that has at least those keys, each matching. A list matches
 a list of the same length, element by element. Matchers:
 
-  {"$absent": true}        the member is not there (no null either: SEMANTICS §1)
+  {"$absent": true}        the member is not there (no null either: docs/behaviour.md §1)
   {"$present": true}       the member is there, whatever its value
   {"$date": true}          the client parsed it as a timestamp; {"$date": "2026-01-02T03:04:05Z"}: that instant
   {"$len": 60}             a list or string of that length

@@ -393,7 +393,7 @@ def retries(expect, r):
 
 def wire_hygiene(r):
     """What every answer must satisfy, whatever the case: the status a client sees, its own typed
-    error, and no retries (SEMANTICS §1: 400 for errors, 500 only for InternalErrorException)."""
+    error, and no retries (docs/behaviour.md §1: 400 for errors, 500 only for InternalErrorException)."""
     problems = []
     if r["ok"]:
         if r.get("status") != 200:

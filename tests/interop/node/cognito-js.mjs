@@ -218,7 +218,7 @@ export async function runCognitoJs({ endpoint, op, input, session }) {
   if (!result.ok && result.error && last) result.error.status = last.status;
   if (result.ok) result.status = last ? last.status : null;
   // The flow's requests in order, for cases to assert on (`requests`). No attempt count: the client
-  // has legitimate repeats (the DEVICE_KEY-null retry of SEMANTICS §9, refreshSession's backoff), so a
+  // has legitimate repeats (the DEVICE_KEY-null retry of docs/behaviour.md §9, refreshSession's backoff), so a
   // loop shows only here.
   result.calls = wire.map((w) => w.call);
   result.signed = wire.length === 0 ? null : wire.every((w) => w.signed === wire[0].signed) ? wire[0].signed : 'mixed';
