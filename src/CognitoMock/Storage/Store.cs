@@ -378,6 +378,9 @@ public sealed partial class Store : StoreView, IDisposable
         return value;
     }
 
+    /// <summary>Whether the read cache holds a document (or a miss) for the key: for tests of what a write evicts.</summary>
+    internal bool Caches(CacheKey key) => _cache.TryGet(key, out _);
+
     /// <summary>
     /// Files every user of every pool under its keys. Of two users that claim one key (a file edited by hand),
     /// the first keeps it, and <see cref="CheckInvariants"/> names the other.

@@ -1,6 +1,7 @@
 using CognitoMock.Domain;
 using CognitoMock.Seeding;
 using CognitoMock.Storage;
+using LiteDB;
 
 namespace CognitoMock.Tests.Storage;
 
@@ -200,6 +201,68 @@ public sealed class StoreTests
 
         test.Store.Write(tx => tx.InsertSigningKey(pool.Id, "kid", [1, 2, 3]));
         test.Store.GetSigningKey(pool.Id)!.Value.Kid.Should().Be("kid", "a write after the refused one is a write of its own, committed");
+    }
+
+    [Fact]
+    public void DeletingAUser_EvictsThatUsersEntriesOnly()
+    {
+        using var test = TestBackend.Demo();
+        var pool = test.Store.GetPool("us-east-1_DemoAlias")!;
+        var (alice, bob) = (test.AliceId, test.BobId);
+        test.Store.DevicesOf(alice).Should().NotBeEmpty();
+        test.Store.DevicesOf(bob);
+        test.Store.GetUser(bob);
+        test.Store.Caches(new CacheKey(StoredKinds.Users, bob)).Should().BeTrue("a read is cached");
+
+        test.Store.Write(tx => tx.DeleteUser(pool, tx.GetUser(alice)!));
+
+        test.Store.Caches(new CacheKey(StoredKinds.Users, alice)).Should().BeFalse();
+        test.Store.Caches(new CacheKey(StoredKinds.DeviceSets, alice)).Should().BeFalse();
+        test.Store.Caches(new CacheKey(StoredKinds.Users, bob)).Should().BeTrue("another user's entries stay");
+        test.Store.Caches(new CacheKey(StoredKinds.DeviceSets, bob)).Should().BeTrue();
+        test.Store.GetUser(alice).Should().BeNull();
+        test.Store.DevicesOf(alice).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void EveryCollectionOfAFile_IsAKindOfTheRegistry()
+    {
+        TestBackend.WithDataFile("registry", path =>
+        {
+            using (TestBackend.Demo(path))
+            {
+            }
+
+            using var file = new LiteDatabase(path);
+            file.GetCollectionNames().Should().BeSubsetOf(StoredKinds.All.Select(k => k.Collection));
+        });
+    }
+
+    [Fact]
+    public void DeletingAPool_LeavesNothingThatBelongedToIt_AndResetLeavesOnlyTheInstancesSecrets()
+    {
+        using var test = TestBackend.Demo();
+        var pool = test.Store.GetPool("us-east-1_DemoAlias")!;
+        test.Store.Write(tx =>
+        {
+            tx.InsertSigningKey(pool.Id, "kid", [1]);
+            tx.InsertGrant(new Grant { Id = "grant-1", UserId = test.AliceId, UserPoolId = pool.Id, RefreshTokenHash = "h1" });
+            tx.InsertChallenge(new ChallengeSession { Id = "challenge-1", UserId = test.AliceId, UserPoolId = pool.Id, Expires = DateTime.UtcNow.AddMinutes(3) });
+        });
+
+        test.Store.Write(tx => tx.DeletePool(pool.Id));
+
+        foreach (var kind in StoredKinds.All.Where(k => k.OwnedBy != Owner.None))
+        {
+            var field = kind.PoolField ?? (kind.OwnedBy == Owner.Pool ? kind.OwnerField! : null);
+            var left = field is null ? 0 : test.Store.Collection(kind).Count(LiteDB.Query.EQ(field, pool.Id));
+            left.Should().Be(0, $"{kind} of the deleted pool");
+        }
+
+        test.Store.CheckInvariants().Problems.Should().BeEmpty();
+        test.Store.Write(tx => tx.Reset());
+        StoredKinds.All.Where(k => !k.KeptOnReset).Should().AllSatisfy(kind => test.Store.Collection(kind).Count().Should().Be(0, kind.Collection));
+        test.Store.Collection(StoredKinds.Meta).Count().Should().BePositive("the instance's secrets outlive a reset");
     }
 
     [Fact]
