@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace CognitoMock.Server.Tests;
@@ -39,7 +37,7 @@ public sealed class ConcurrencyTests
         using var check = new HttpClient { BaseAddress = server.Url };
         for (var u = 0; u < SharedUsers; u++)
         {
-            var user = JsonNode.Parse((await CallAsync(check, "AdminGetUser", new { UserPoolId = Pool, Username = $"shared{u}" })).Body)!;
+            var user = JsonNode.Parse((await ServerProcess.CallAsync(check, "AdminGetUser", new { UserPoolId = Pool, Username = $"shared{u}" })).Body)!;
             var attributes = user["UserAttributes"]!.AsArray().ToDictionary(a => a!["Name"]!.GetValue<string>(), a => a!["Value"]!.GetValue<string>());
             for (var i = 0; i < Clients; i++)
             {
@@ -52,7 +50,7 @@ public sealed class ConcurrencyTests
         foreach (var (address, winners) in claims)
         {
             winners.Should().ContainSingle($"exactly one claim of {address} succeeds");
-            var found = JsonNode.Parse((await CallAsync(check, "AdminGetUser", new { UserPoolId = Pool, Username = address })).Body)!;
+            var found = JsonNode.Parse((await ServerProcess.CallAsync(check, "AdminGetUser", new { UserPoolId = Pool, Username = address })).Body)!;
             found["Username"]!.GetValue<string>().Should().Be(winners.Single());
         }
     }
@@ -67,7 +65,7 @@ public sealed class ConcurrencyTests
         {
             var shared = $"shared{(n + client) % SharedUsers}";
             var value = $"{client}-{n}";
-            Expect(await CallAsync(http, "AdminUpdateUserAttributes", new
+            Expect(await ServerProcess.CallAsync(http, "AdminUpdateUserAttributes", new
             {
                 UserPoolId = Pool,
                 Username = shared,
@@ -75,9 +73,9 @@ public sealed class ConcurrencyTests
             }), HttpStatusCode.OK, null, unexpected);
             lastValues[(n + client) % SharedUsers] = value;
 
-            Expect(await CallAsync(http, "AdminGetUser", new { UserPoolId = Pool, Username = shared }), HttpStatusCode.OK, null, unexpected);
-            Expect(await CallAsync(http, "AdminListDevices", new { UserPoolId = Pool, Username = $"{shared}@example.com", Limit = 2 }), HttpStatusCode.OK, null, unexpected);
-            Expect(await CallAsync(http, "ListUsers", new { UserPoolId = Pool, Limit = 5 }), HttpStatusCode.OK, null, unexpected);
+            Expect(await ServerProcess.CallAsync(http, "AdminGetUser", new { UserPoolId = Pool, Username = shared }), HttpStatusCode.OK, null, unexpected);
+            Expect(await ServerProcess.CallAsync(http, "AdminListDevices", new { UserPoolId = Pool, Username = $"{shared}@example.com", Limit = 2 }), HttpStatusCode.OK, null, unexpected);
+            Expect(await ServerProcess.CallAsync(http, "ListUsers", new { UserPoolId = Pool, Limit = 5 }), HttpStatusCode.OK, null, unexpected);
             requests += 4;
 
             // Every few rounds, a new user of this client claims the round's address, as every other client does.
@@ -85,8 +83,8 @@ public sealed class ConcurrencyTests
             {
                 var claimant = $"claim-{client}-{n}";
                 var address = $"race-{n / 4}@example.com";
-                Expect(await CallAsync(http, "AdminCreateUser", new { UserPoolId = Pool, Username = claimant, MessageAction = "SUPPRESS" }), HttpStatusCode.OK, null, unexpected);
-                var claim = await CallAsync(http, "AdminUpdateUserAttributes", new
+                Expect(await ServerProcess.CallAsync(http, "AdminCreateUser", new { UserPoolId = Pool, Username = claimant, MessageAction = "SUPPRESS" }), HttpStatusCode.OK, null, unexpected);
+                var claim = await ServerProcess.CallAsync(http, "AdminUpdateUserAttributes", new
                 {
                     UserPoolId = Pool,
                     Username = claimant,
@@ -115,16 +113,6 @@ public sealed class ConcurrencyTests
         {
             unexpected.Enqueue($"{(int)response.Status} {response.Body}");
         }
-    }
-
-    private static async Task<(HttpStatusCode Status, string Body)> CallAsync(HttpClient http, string operation, object input)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/") { Content = new StringContent(JsonSerializer.Serialize(input), Encoding.UTF8) };
-        request.Headers.TryAddWithoutValidation("X-Amz-Target", "AWSCognitoIdentityProviderService." + operation);
-        request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=test/20261126/us-east-1/cognito-idp/aws4_request, SignedHeaders=host, Signature=00");
-        request.Content.Headers.ContentType = new("application/x-amz-json-1.1");
-        using var response = await http.SendAsync(request);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     private static string Seed()

@@ -116,8 +116,8 @@ public sealed class ExportUnderLoadTests
     {
         var server = await ServerProcess.StartAsync(folder.Path, null, "--port", "0", "--data", data, "--generate", "pools=1,users=200,devices=5,seed=1");
         using var http = new HttpClient { BaseAddress = server.Url };
-        var pool = JsonNode.Parse((await CallAsync(http, "ListUserPools", new { MaxResults = 10 })).Body)!["UserPools"]![0]!["Id"]!.GetValue<string>();
-        var listed = JsonNode.Parse((await CallAsync(http, "ListUsers", new { UserPoolId = pool, Limit = 60 })).Body)!["Users"]!.AsArray();
+        var pool = JsonNode.Parse((await ServerProcess.CallAsync(http, "ListUserPools", new { MaxResults = 10 })).Body)!["UserPools"]![0]!["Id"]!.GetValue<string>();
+        var listed = JsonNode.Parse((await ServerProcess.CallAsync(http, "ListUsers", new { UserPoolId = pool, Limit = 60 })).Body)!["Users"]!.AsArray();
         return (server, pool, [.. listed.Select(u => u!["Username"]!.GetValue<string>())]);
     }
 
@@ -131,17 +131,17 @@ public sealed class ExportUnderLoadTests
         using var http = new HttpClient { BaseAddress = url };
         for (var n = 0; clock.Elapsed < RunFor; n++)
         {
-            Expect(await CallAsync(http, "AdminUpdateUserAttributes", new
+            Expect(await ServerProcess.CallAsync(http, "AdminUpdateUserAttributes", new
             {
                 UserPoolId = pool,
                 Username = users[(writer * 7 + n) % users.Count],
                 UserAttributes = new[] { new { Name = "given_name", Value = $"w{writer}-{n}" } },
             }), failures, whilePoolMayVanish);
             var made = $"writer{writer}-{n}";
-            Expect(await CallAsync(http, "AdminCreateUser", new { UserPoolId = pool, Username = made, MessageAction = "SUPPRESS" }), failures, whilePoolMayVanish);
+            Expect(await ServerProcess.CallAsync(http, "AdminCreateUser", new { UserPoolId = pool, Username = made, MessageAction = "SUPPRESS" }), failures, whilePoolMayVanish);
             if (n % 2 == 0)
             {
-                Expect(await CallAsync(http, "AdminDeleteUser", new { UserPoolId = pool, Username = made }), failures, whilePoolMayVanish);
+                Expect(await ServerProcess.CallAsync(http, "AdminDeleteUser", new { UserPoolId = pool, Username = made }), failures, whilePoolMayVanish);
             }
         }
     }
@@ -184,13 +184,4 @@ public sealed class ExportUnderLoadTests
         }
     }
 
-    private static async Task<(HttpStatusCode Status, string Body)> CallAsync(HttpClient http, string operation, object input)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/") { Content = new StringContent(JsonSerializer.Serialize(input), Encoding.UTF8) };
-        request.Headers.TryAddWithoutValidation("X-Amz-Target", "AWSCognitoIdentityProviderService." + operation);
-        request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=test/20261126/us-east-1/cognito-idp/aws4_request, SignedHeaders=host, Signature=00");
-        request.Content.Headers.ContentType = new("application/x-amz-json-1.1");
-        using var response = await http.SendAsync(request);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Diagnostics;
 using System.Net;
 using System.Text;
@@ -74,9 +75,19 @@ internal sealed partial class ServerProcess : IDisposable
     public async Task<(HttpStatusCode Status, string Body)> CallAsync(string operation, string json)
     {
         using var http = new HttpClient { BaseAddress = Url };
+        return await CallAsync(http, operation, json);
+    }
+
+    /// <summary>An operation over a client of the caller's (its own connection), in the default mode's signed shape.</summary>
+    public static Task<(HttpStatusCode Status, string Body)> CallAsync(HttpClient http, string operation, object input) =>
+        CallAsync(http, operation, JsonSerializer.Serialize(input));
+
+    private static async Task<(HttpStatusCode Status, string Body)> CallAsync(HttpClient http, string operation, string json)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/") { Content = new StringContent(json, Encoding.UTF8) };
         request.Headers.TryAddWithoutValidation("X-Amz-Target", "AWSCognitoIdentityProviderService." + operation);
         request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=test/20261126/us-east-1/cognito-idp/aws4_request, SignedHeaders=host, Signature=00");
+        request.Content.Headers.ContentType = new("application/x-amz-json-1.1");
         using var response = await http.SendAsync(request);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }

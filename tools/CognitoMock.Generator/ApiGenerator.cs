@@ -65,7 +65,8 @@ public static class ApiGenerator
             namespace CognitoMock.Api;
 
             // One class per structure shape of the model, named and shaped as the model has it. Members the model
-            // requires are `required`; the others are nullable, and left out of the JSON when null.
+            // requires are `required`; the others are nullable, and left out of the JSON when null. Partial, so that
+            // hand-written code may say what several shapes have in common (SignInAnswer.cs).
 
             """);
         foreach (var (name, shape) in model.Structures)
@@ -74,12 +75,12 @@ public static class ApiGenerator
             var members = shape.GetProperty("members").EnumerateObject().ToList();
             if (members.Count == 0)
             {
-                code.Append("public sealed class ").Append(name).Append(";\n");
+                code.Append("public sealed partial class ").Append(name).Append(";\n");
                 continue;
             }
 
             var required = Required(shape);
-            code.Append("public sealed class ").Append(name).Append("\n{\n");
+            code.Append("public sealed partial class ").Append(name).Append("\n{\n");
             for (var i = 0; i < members.Count; i++)
             {
                 var member = members[i];

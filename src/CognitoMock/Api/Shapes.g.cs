@@ -8,21 +8,22 @@ using System.Text.Json.Nodes;
 namespace CognitoMock.Api;
 
 // One class per structure shape of the model, named and shaped as the model has it. Members the model
-// requires are `required`; the others are nullable, and left out of the JSON when null.
+// requires are `required`; the others are nullable, and left out of the JSON when null. Partial, so that
+// hand-written code may say what several shapes have in common (SignInAnswer.cs).
 
-public sealed class AccountRecoverySettingType
+public sealed partial class AccountRecoverySettingType
 {
     public List<RecoveryOptionType>? RecoveryMechanisms { get; set; }
 }
 
-public sealed class AccountTakeoverActionType
+public sealed partial class AccountTakeoverActionType
 {
     public required bool Notify { get; set; }
 
     public required string EventAction { get; set; }
 }
 
-public sealed class AccountTakeoverActionsType
+public sealed partial class AccountTakeoverActionsType
 {
     public AccountTakeoverActionType? LowAction { get; set; }
 
@@ -31,23 +32,23 @@ public sealed class AccountTakeoverActionsType
     public AccountTakeoverActionType? HighAction { get; set; }
 }
 
-public sealed class AccountTakeoverRiskConfigurationType
+public sealed partial class AccountTakeoverRiskConfigurationType
 {
     public NotifyConfigurationType? NotifyConfiguration { get; set; }
 
     public required AccountTakeoverActionsType Actions { get; set; }
 }
 
-public sealed class AddCustomAttributesRequest
+public sealed partial class AddCustomAttributesRequest
 {
     public required string UserPoolId { get; set; }
 
     public required List<SchemaAttributeType> CustomAttributes { get; set; }
 }
 
-public sealed class AddCustomAttributesResponse;
+public sealed partial class AddCustomAttributesResponse;
 
-public sealed class AddUserPoolClientSecretRequest
+public sealed partial class AddUserPoolClientSecretRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -56,12 +57,12 @@ public sealed class AddUserPoolClientSecretRequest
     public string? ClientSecret { get; set; }
 }
 
-public sealed class AddUserPoolClientSecretResponse
+public sealed partial class AddUserPoolClientSecretResponse
 {
     public ClientSecretDescriptorType? ClientSecretDescriptor { get; set; }
 }
 
-public sealed class AdminAddUserToGroupRequest
+public sealed partial class AdminAddUserToGroupRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -70,7 +71,7 @@ public sealed class AdminAddUserToGroupRequest
     public required string GroupName { get; set; }
 }
 
-public sealed class AdminConfirmSignUpRequest
+public sealed partial class AdminConfirmSignUpRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -79,9 +80,9 @@ public sealed class AdminConfirmSignUpRequest
     public Dictionary<string, string?>? ClientMetadata { get; set; }
 }
 
-public sealed class AdminConfirmSignUpResponse;
+public sealed partial class AdminConfirmSignUpResponse;
 
-public sealed class AdminCreateUserConfigType
+public sealed partial class AdminCreateUserConfigType
 {
     public bool? AllowAdminCreateUserOnly { get; set; }
 
@@ -90,7 +91,7 @@ public sealed class AdminCreateUserConfigType
     public MessageTemplateType? InviteMessageTemplate { get; set; }
 }
 
-public sealed class AdminCreateUserRequest
+public sealed partial class AdminCreateUserRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -111,12 +112,12 @@ public sealed class AdminCreateUserRequest
     public Dictionary<string, string?>? ClientMetadata { get; set; }
 }
 
-public sealed class AdminCreateUserResponse
+public sealed partial class AdminCreateUserResponse
 {
     public UserType? User { get; set; }
 }
 
-public sealed class AdminDeleteUserAttributesRequest
+public sealed partial class AdminDeleteUserAttributesRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -125,43 +126,43 @@ public sealed class AdminDeleteUserAttributesRequest
     public required List<string> UserAttributeNames { get; set; }
 }
 
-public sealed class AdminDeleteUserAttributesResponse;
+public sealed partial class AdminDeleteUserAttributesResponse;
 
-public sealed class AdminDeleteUserRequest
+public sealed partial class AdminDeleteUserRequest
 {
     public required string UserPoolId { get; set; }
 
     public required string Username { get; set; }
 }
 
-public sealed class AdminDisableProviderForUserRequest
+public sealed partial class AdminDisableProviderForUserRequest
 {
     public required string UserPoolId { get; set; }
 
     public required ProviderUserIdentifierType User { get; set; }
 }
 
-public sealed class AdminDisableProviderForUserResponse;
+public sealed partial class AdminDisableProviderForUserResponse;
 
-public sealed class AdminDisableUserRequest
+public sealed partial class AdminDisableUserRequest
 {
     public required string UserPoolId { get; set; }
 
     public required string Username { get; set; }
 }
 
-public sealed class AdminDisableUserResponse;
+public sealed partial class AdminDisableUserResponse;
 
-public sealed class AdminEnableUserRequest
+public sealed partial class AdminEnableUserRequest
 {
     public required string UserPoolId { get; set; }
 
     public required string Username { get; set; }
 }
 
-public sealed class AdminEnableUserResponse;
+public sealed partial class AdminEnableUserResponse;
 
-public sealed class AdminForgetDeviceRequest
+public sealed partial class AdminForgetDeviceRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -170,7 +171,7 @@ public sealed class AdminForgetDeviceRequest
     public required string DeviceKey { get; set; }
 }
 
-public sealed class AdminGetDeviceRequest
+public sealed partial class AdminGetDeviceRequest
 {
     public required string DeviceKey { get; set; }
 
@@ -179,19 +180,19 @@ public sealed class AdminGetDeviceRequest
     public required string Username { get; set; }
 }
 
-public sealed class AdminGetDeviceResponse
+public sealed partial class AdminGetDeviceResponse
 {
     public required DeviceType Device { get; set; }
 }
 
-public sealed class AdminGetUserRequest
+public sealed partial class AdminGetUserRequest
 {
     public required string UserPoolId { get; set; }
 
     public required string Username { get; set; }
 }
 
-public sealed class AdminGetUserResponse
+public sealed partial class AdminGetUserResponse
 {
     public required string Username { get; set; }
 
@@ -212,7 +213,7 @@ public sealed class AdminGetUserResponse
     public List<string>? UserMFASettingList { get; set; }
 }
 
-public sealed class AdminInitiateAuthRequest
+public sealed partial class AdminInitiateAuthRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -231,7 +232,7 @@ public sealed class AdminInitiateAuthRequest
     public string? Session { get; set; }
 }
 
-public sealed class AdminInitiateAuthResponse
+public sealed partial class AdminInitiateAuthResponse
 {
     public string? ChallengeName { get; set; }
 
@@ -244,7 +245,7 @@ public sealed class AdminInitiateAuthResponse
     public List<string>? AvailableChallenges { get; set; }
 }
 
-public sealed class AdminLinkProviderForUserRequest
+public sealed partial class AdminLinkProviderForUserRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -253,9 +254,9 @@ public sealed class AdminLinkProviderForUserRequest
     public required ProviderUserIdentifierType SourceUser { get; set; }
 }
 
-public sealed class AdminLinkProviderForUserResponse;
+public sealed partial class AdminLinkProviderForUserResponse;
 
-public sealed class AdminListDevicesRequest
+public sealed partial class AdminListDevicesRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -266,14 +267,14 @@ public sealed class AdminListDevicesRequest
     public string? PaginationToken { get; set; }
 }
 
-public sealed class AdminListDevicesResponse
+public sealed partial class AdminListDevicesResponse
 {
     public List<DeviceType>? Devices { get; set; }
 
     public string? PaginationToken { get; set; }
 }
 
-public sealed class AdminListGroupsForUserRequest
+public sealed partial class AdminListGroupsForUserRequest
 {
     public required string Username { get; set; }
 
@@ -284,14 +285,14 @@ public sealed class AdminListGroupsForUserRequest
     public string? NextToken { get; set; }
 }
 
-public sealed class AdminListGroupsForUserResponse
+public sealed partial class AdminListGroupsForUserResponse
 {
     public List<GroupType>? Groups { get; set; }
 
     public string? NextToken { get; set; }
 }
 
-public sealed class AdminListUserAuthEventsRequest
+public sealed partial class AdminListUserAuthEventsRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -302,14 +303,14 @@ public sealed class AdminListUserAuthEventsRequest
     public string? NextToken { get; set; }
 }
 
-public sealed class AdminListUserAuthEventsResponse
+public sealed partial class AdminListUserAuthEventsResponse
 {
     public List<AuthEventType>? AuthEvents { get; set; }
 
     public string? NextToken { get; set; }
 }
 
-public sealed class AdminRemoveUserFromGroupRequest
+public sealed partial class AdminRemoveUserFromGroupRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -318,7 +319,7 @@ public sealed class AdminRemoveUserFromGroupRequest
     public required string GroupName { get; set; }
 }
 
-public sealed class AdminResetUserPasswordRequest
+public sealed partial class AdminResetUserPasswordRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -327,9 +328,9 @@ public sealed class AdminResetUserPasswordRequest
     public Dictionary<string, string?>? ClientMetadata { get; set; }
 }
 
-public sealed class AdminResetUserPasswordResponse;
+public sealed partial class AdminResetUserPasswordResponse;
 
-public sealed class AdminRespondToAuthChallengeRequest
+public sealed partial class AdminRespondToAuthChallengeRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -348,7 +349,7 @@ public sealed class AdminRespondToAuthChallengeRequest
     public Dictionary<string, string?>? ClientMetadata { get; set; }
 }
 
-public sealed class AdminRespondToAuthChallengeResponse
+public sealed partial class AdminRespondToAuthChallengeResponse
 {
     public string? ChallengeName { get; set; }
 
@@ -359,7 +360,7 @@ public sealed class AdminRespondToAuthChallengeResponse
     public AuthenticationResultType? AuthenticationResult { get; set; }
 }
 
-public sealed class AdminSetUserMFAPreferenceRequest
+public sealed partial class AdminSetUserMFAPreferenceRequest
 {
     public SMSMfaSettingsType? SMSMfaSettings { get; set; }
 
@@ -374,9 +375,9 @@ public sealed class AdminSetUserMFAPreferenceRequest
     public required string UserPoolId { get; set; }
 }
 
-public sealed class AdminSetUserMFAPreferenceResponse;
+public sealed partial class AdminSetUserMFAPreferenceResponse;
 
-public sealed class AdminSetUserPasswordRequest
+public sealed partial class AdminSetUserPasswordRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -387,9 +388,9 @@ public sealed class AdminSetUserPasswordRequest
     public bool? Permanent { get; set; }
 }
 
-public sealed class AdminSetUserPasswordResponse;
+public sealed partial class AdminSetUserPasswordResponse;
 
-public sealed class AdminSetUserSettingsRequest
+public sealed partial class AdminSetUserSettingsRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -398,9 +399,9 @@ public sealed class AdminSetUserSettingsRequest
     public required List<MFAOptionType> MFAOptions { get; set; }
 }
 
-public sealed class AdminSetUserSettingsResponse;
+public sealed partial class AdminSetUserSettingsResponse;
 
-public sealed class AdminUpdateAuthEventFeedbackRequest
+public sealed partial class AdminUpdateAuthEventFeedbackRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -411,9 +412,9 @@ public sealed class AdminUpdateAuthEventFeedbackRequest
     public required string FeedbackValue { get; set; }
 }
 
-public sealed class AdminUpdateAuthEventFeedbackResponse;
+public sealed partial class AdminUpdateAuthEventFeedbackResponse;
 
-public sealed class AdminUpdateDeviceStatusRequest
+public sealed partial class AdminUpdateDeviceStatusRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -424,9 +425,9 @@ public sealed class AdminUpdateDeviceStatusRequest
     public string? DeviceRememberedStatus { get; set; }
 }
 
-public sealed class AdminUpdateDeviceStatusResponse;
+public sealed partial class AdminUpdateDeviceStatusResponse;
 
-public sealed class AdminUpdateUserAttributesRequest
+public sealed partial class AdminUpdateUserAttributesRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -437,23 +438,23 @@ public sealed class AdminUpdateUserAttributesRequest
     public Dictionary<string, string?>? ClientMetadata { get; set; }
 }
 
-public sealed class AdminUpdateUserAttributesResponse;
+public sealed partial class AdminUpdateUserAttributesResponse;
 
-public sealed class AdminUserGlobalSignOutRequest
+public sealed partial class AdminUserGlobalSignOutRequest
 {
     public required string UserPoolId { get; set; }
 
     public required string Username { get; set; }
 }
 
-public sealed class AdminUserGlobalSignOutResponse;
+public sealed partial class AdminUserGlobalSignOutResponse;
 
-public sealed class AdvancedSecurityAdditionalFlowsType
+public sealed partial class AdvancedSecurityAdditionalFlowsType
 {
     public string? CustomAuthMode { get; set; }
 }
 
-public sealed class AnalyticsConfigurationType
+public sealed partial class AnalyticsConfigurationType
 {
     public string? ApplicationId { get; set; }
 
@@ -466,12 +467,12 @@ public sealed class AnalyticsConfigurationType
     public bool? UserDataShared { get; set; }
 }
 
-public sealed class AnalyticsMetadataType
+public sealed partial class AnalyticsMetadataType
 {
     public string? AnalyticsEndpointId { get; set; }
 }
 
-public sealed class AssetType
+public sealed partial class AssetType
 {
     public required string Category { get; set; }
 
@@ -484,28 +485,28 @@ public sealed class AssetType
     public string? ResourceId { get; set; }
 }
 
-public sealed class AssociateSoftwareTokenRequest
+public sealed partial class AssociateSoftwareTokenRequest
 {
     public string? AccessToken { get; set; }
 
     public string? Session { get; set; }
 }
 
-public sealed class AssociateSoftwareTokenResponse
+public sealed partial class AssociateSoftwareTokenResponse
 {
     public string? SecretCode { get; set; }
 
     public string? Session { get; set; }
 }
 
-public sealed class AttributeType
+public sealed partial class AttributeType
 {
     public required string Name { get; set; }
 
     public string? Value { get; set; }
 }
 
-public sealed class AuthEventType
+public sealed partial class AuthEventType
 {
     public string? EventId { get; set; }
 
@@ -524,7 +525,7 @@ public sealed class AuthEventType
     public EventFeedbackType? EventFeedback { get; set; }
 }
 
-public sealed class AuthenticationResultType
+public sealed partial class AuthenticationResultType
 {
     public string? AccessToken { get; set; }
 
@@ -539,14 +540,14 @@ public sealed class AuthenticationResultType
     public NewDeviceMetadataType? NewDeviceMetadata { get; set; }
 }
 
-public sealed class ChallengeResponseType
+public sealed partial class ChallengeResponseType
 {
     public string? ChallengeName { get; set; }
 
     public string? ChallengeResponse { get; set; }
 }
 
-public sealed class ChangePasswordRequest
+public sealed partial class ChangePasswordRequest
 {
     public string? PreviousPassword { get; set; }
 
@@ -555,9 +556,9 @@ public sealed class ChangePasswordRequest
     public required string AccessToken { get; set; }
 }
 
-public sealed class ChangePasswordResponse;
+public sealed partial class ChangePasswordResponse;
 
-public sealed class ClientSecretDescriptorType
+public sealed partial class ClientSecretDescriptorType
 {
     public string? ClientSecretId { get; set; }
 
@@ -566,12 +567,12 @@ public sealed class ClientSecretDescriptorType
     public DateTime? ClientSecretCreateDate { get; set; }
 }
 
-public sealed class CloudWatchLogsConfigurationType
+public sealed partial class CloudWatchLogsConfigurationType
 {
     public string? LogGroupArn { get; set; }
 }
 
-public sealed class CodeDeliveryDetailsType
+public sealed partial class CodeDeliveryDetailsType
 {
     public string? Destination { get; set; }
 
@@ -580,28 +581,28 @@ public sealed class CodeDeliveryDetailsType
     public string? AttributeName { get; set; }
 }
 
-public sealed class CompleteWebAuthnRegistrationRequest
+public sealed partial class CompleteWebAuthnRegistrationRequest
 {
     public required string AccessToken { get; set; }
 
     public required JsonNode Credential { get; set; }
 }
 
-public sealed class CompleteWebAuthnRegistrationResponse;
+public sealed partial class CompleteWebAuthnRegistrationResponse;
 
-public sealed class CompromisedCredentialsActionsType
+public sealed partial class CompromisedCredentialsActionsType
 {
     public required string EventAction { get; set; }
 }
 
-public sealed class CompromisedCredentialsRiskConfigurationType
+public sealed partial class CompromisedCredentialsRiskConfigurationType
 {
     public List<string>? EventFilter { get; set; }
 
     public required CompromisedCredentialsActionsType Actions { get; set; }
 }
 
-public sealed class ConfirmDeviceRequest
+public sealed partial class ConfirmDeviceRequest
 {
     public required string AccessToken { get; set; }
 
@@ -612,12 +613,12 @@ public sealed class ConfirmDeviceRequest
     public string? DeviceName { get; set; }
 }
 
-public sealed class ConfirmDeviceResponse
+public sealed partial class ConfirmDeviceResponse
 {
     public bool? UserConfirmationNecessary { get; set; }
 }
 
-public sealed class ConfirmForgotPasswordRequest
+public sealed partial class ConfirmForgotPasswordRequest
 {
     public required string ClientId { get; set; }
 
@@ -636,9 +637,9 @@ public sealed class ConfirmForgotPasswordRequest
     public Dictionary<string, string?>? ClientMetadata { get; set; }
 }
 
-public sealed class ConfirmForgotPasswordResponse;
+public sealed partial class ConfirmForgotPasswordResponse;
 
-public sealed class ConfirmSignUpRequest
+public sealed partial class ConfirmSignUpRequest
 {
     public required string ClientId { get; set; }
 
@@ -659,12 +660,12 @@ public sealed class ConfirmSignUpRequest
     public string? Session { get; set; }
 }
 
-public sealed class ConfirmSignUpResponse
+public sealed partial class ConfirmSignUpResponse
 {
     public string? Session { get; set; }
 }
 
-public sealed class ContextDataType
+public sealed partial class ContextDataType
 {
     public required string IpAddress { get; set; }
 
@@ -677,7 +678,7 @@ public sealed class ContextDataType
     public string? EncodedData { get; set; }
 }
 
-public sealed class CreateGroupRequest
+public sealed partial class CreateGroupRequest
 {
     public required string GroupName { get; set; }
 
@@ -690,12 +691,12 @@ public sealed class CreateGroupRequest
     public int? Precedence { get; set; }
 }
 
-public sealed class CreateGroupResponse
+public sealed partial class CreateGroupResponse
 {
     public GroupType? Group { get; set; }
 }
 
-public sealed class CreateIdentityProviderRequest
+public sealed partial class CreateIdentityProviderRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -710,12 +711,12 @@ public sealed class CreateIdentityProviderRequest
     public List<string>? IdpIdentifiers { get; set; }
 }
 
-public sealed class CreateIdentityProviderResponse
+public sealed partial class CreateIdentityProviderResponse
 {
     public required IdentityProviderType IdentityProvider { get; set; }
 }
 
-public sealed class CreateManagedLoginBrandingRequest
+public sealed partial class CreateManagedLoginBrandingRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -728,12 +729,12 @@ public sealed class CreateManagedLoginBrandingRequest
     public List<AssetType>? Assets { get; set; }
 }
 
-public sealed class CreateManagedLoginBrandingResponse
+public sealed partial class CreateManagedLoginBrandingResponse
 {
     public ManagedLoginBrandingType? ManagedLoginBranding { get; set; }
 }
 
-public sealed class CreateResourceServerRequest
+public sealed partial class CreateResourceServerRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -744,12 +745,12 @@ public sealed class CreateResourceServerRequest
     public List<ResourceServerScopeType>? Scopes { get; set; }
 }
 
-public sealed class CreateResourceServerResponse
+public sealed partial class CreateResourceServerResponse
 {
     public required ResourceServerType ResourceServer { get; set; }
 }
 
-public sealed class CreateTermsRequest
+public sealed partial class CreateTermsRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -764,12 +765,12 @@ public sealed class CreateTermsRequest
     public Dictionary<string, string?>? Links { get; set; }
 }
 
-public sealed class CreateTermsResponse
+public sealed partial class CreateTermsResponse
 {
     public TermsType? Terms { get; set; }
 }
 
-public sealed class CreateUserImportJobRequest
+public sealed partial class CreateUserImportJobRequest
 {
     public required string JobName { get; set; }
 
@@ -778,12 +779,12 @@ public sealed class CreateUserImportJobRequest
     public required string CloudWatchLogsRoleArn { get; set; }
 }
 
-public sealed class CreateUserImportJobResponse
+public sealed partial class CreateUserImportJobResponse
 {
     public UserImportJobType? UserImportJob { get; set; }
 }
 
-public sealed class CreateUserPoolClientRequest
+public sealed partial class CreateUserPoolClientRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -834,12 +835,12 @@ public sealed class CreateUserPoolClientRequest
     public RefreshTokenRotationType? RefreshTokenRotation { get; set; }
 }
 
-public sealed class CreateUserPoolClientResponse
+public sealed partial class CreateUserPoolClientResponse
 {
     public UserPoolClientType? UserPoolClient { get; set; }
 }
 
-public sealed class CreateUserPoolDomainRequest
+public sealed partial class CreateUserPoolDomainRequest
 {
     public required string Domain { get; set; }
 
@@ -850,14 +851,14 @@ public sealed class CreateUserPoolDomainRequest
     public CustomDomainConfigType? CustomDomainConfig { get; set; }
 }
 
-public sealed class CreateUserPoolDomainResponse
+public sealed partial class CreateUserPoolDomainResponse
 {
     public int? ManagedLoginVersion { get; set; }
 
     public string? CloudFrontDomain { get; set; }
 }
 
-public sealed class CreateUserPoolRequest
+public sealed partial class CreateUserPoolRequest
 {
     public required string PoolName { get; set; }
 
@@ -908,82 +909,82 @@ public sealed class CreateUserPoolRequest
     public string? UserPoolTier { get; set; }
 }
 
-public sealed class CreateUserPoolResponse
+public sealed partial class CreateUserPoolResponse
 {
     public UserPoolType? UserPool { get; set; }
 }
 
-public sealed class CustomDomainConfigType
+public sealed partial class CustomDomainConfigType
 {
     public required string CertificateArn { get; set; }
 }
 
-public sealed class CustomEmailLambdaVersionConfigType
+public sealed partial class CustomEmailLambdaVersionConfigType
 {
     public required string LambdaVersion { get; set; }
 
     public required string LambdaArn { get; set; }
 }
 
-public sealed class CustomSMSLambdaVersionConfigType
+public sealed partial class CustomSMSLambdaVersionConfigType
 {
     public required string LambdaVersion { get; set; }
 
     public required string LambdaArn { get; set; }
 }
 
-public sealed class DeleteGroupRequest
+public sealed partial class DeleteGroupRequest
 {
     public required string GroupName { get; set; }
 
     public required string UserPoolId { get; set; }
 }
 
-public sealed class DeleteIdentityProviderRequest
+public sealed partial class DeleteIdentityProviderRequest
 {
     public required string UserPoolId { get; set; }
 
     public required string ProviderName { get; set; }
 }
 
-public sealed class DeleteManagedLoginBrandingRequest
+public sealed partial class DeleteManagedLoginBrandingRequest
 {
     public required string ManagedLoginBrandingId { get; set; }
 
     public required string UserPoolId { get; set; }
 }
 
-public sealed class DeleteResourceServerRequest
+public sealed partial class DeleteResourceServerRequest
 {
     public required string UserPoolId { get; set; }
 
     public required string Identifier { get; set; }
 }
 
-public sealed class DeleteTermsRequest
+public sealed partial class DeleteTermsRequest
 {
     public required string TermsId { get; set; }
 
     public required string UserPoolId { get; set; }
 }
 
-public sealed class DeleteUserAttributesRequest
+public sealed partial class DeleteUserAttributesRequest
 {
     public required List<string> UserAttributeNames { get; set; }
 
     public required string AccessToken { get; set; }
 }
 
-public sealed class DeleteUserAttributesResponse;
+public sealed partial class DeleteUserAttributesResponse;
 
-public sealed class DeleteUserPoolClientRequest
+public sealed partial class DeleteUserPoolClientRequest
 {
     public required string UserPoolId { get; set; }
 
     public required string ClientId { get; set; }
 }
 
-public sealed class DeleteUserPoolClientSecretRequest
+public sealed partial class DeleteUserPoolClientSecretRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -992,49 +993,49 @@ public sealed class DeleteUserPoolClientSecretRequest
     public required string ClientSecretId { get; set; }
 }
 
-public sealed class DeleteUserPoolClientSecretResponse;
+public sealed partial class DeleteUserPoolClientSecretResponse;
 
-public sealed class DeleteUserPoolDomainRequest
+public sealed partial class DeleteUserPoolDomainRequest
 {
     public required string Domain { get; set; }
 
     public required string UserPoolId { get; set; }
 }
 
-public sealed class DeleteUserPoolDomainResponse;
+public sealed partial class DeleteUserPoolDomainResponse;
 
-public sealed class DeleteUserPoolRequest
+public sealed partial class DeleteUserPoolRequest
 {
     public required string UserPoolId { get; set; }
 }
 
-public sealed class DeleteUserRequest
+public sealed partial class DeleteUserRequest
 {
     public required string AccessToken { get; set; }
 }
 
-public sealed class DeleteWebAuthnCredentialRequest
+public sealed partial class DeleteWebAuthnCredentialRequest
 {
     public required string AccessToken { get; set; }
 
     public required string CredentialId { get; set; }
 }
 
-public sealed class DeleteWebAuthnCredentialResponse;
+public sealed partial class DeleteWebAuthnCredentialResponse;
 
-public sealed class DescribeIdentityProviderRequest
+public sealed partial class DescribeIdentityProviderRequest
 {
     public required string UserPoolId { get; set; }
 
     public required string ProviderName { get; set; }
 }
 
-public sealed class DescribeIdentityProviderResponse
+public sealed partial class DescribeIdentityProviderResponse
 {
     public required IdentityProviderType IdentityProvider { get; set; }
 }
 
-public sealed class DescribeManagedLoginBrandingByClientRequest
+public sealed partial class DescribeManagedLoginBrandingByClientRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -1043,12 +1044,12 @@ public sealed class DescribeManagedLoginBrandingByClientRequest
     public bool? ReturnMergedResources { get; set; }
 }
 
-public sealed class DescribeManagedLoginBrandingByClientResponse
+public sealed partial class DescribeManagedLoginBrandingByClientResponse
 {
     public ManagedLoginBrandingType? ManagedLoginBranding { get; set; }
 }
 
-public sealed class DescribeManagedLoginBrandingRequest
+public sealed partial class DescribeManagedLoginBrandingRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -1057,106 +1058,106 @@ public sealed class DescribeManagedLoginBrandingRequest
     public bool? ReturnMergedResources { get; set; }
 }
 
-public sealed class DescribeManagedLoginBrandingResponse
+public sealed partial class DescribeManagedLoginBrandingResponse
 {
     public ManagedLoginBrandingType? ManagedLoginBranding { get; set; }
 }
 
-public sealed class DescribeResourceServerRequest
+public sealed partial class DescribeResourceServerRequest
 {
     public required string UserPoolId { get; set; }
 
     public required string Identifier { get; set; }
 }
 
-public sealed class DescribeResourceServerResponse
+public sealed partial class DescribeResourceServerResponse
 {
     public required ResourceServerType ResourceServer { get; set; }
 }
 
-public sealed class DescribeRiskConfigurationRequest
+public sealed partial class DescribeRiskConfigurationRequest
 {
     public required string UserPoolId { get; set; }
 
     public string? ClientId { get; set; }
 }
 
-public sealed class DescribeRiskConfigurationResponse
+public sealed partial class DescribeRiskConfigurationResponse
 {
     public required RiskConfigurationType RiskConfiguration { get; set; }
 }
 
-public sealed class DescribeTermsRequest
+public sealed partial class DescribeTermsRequest
 {
     public required string TermsId { get; set; }
 
     public required string UserPoolId { get; set; }
 }
 
-public sealed class DescribeTermsResponse
+public sealed partial class DescribeTermsResponse
 {
     public TermsType? Terms { get; set; }
 }
 
-public sealed class DescribeUserImportJobRequest
+public sealed partial class DescribeUserImportJobRequest
 {
     public required string UserPoolId { get; set; }
 
     public required string JobId { get; set; }
 }
 
-public sealed class DescribeUserImportJobResponse
+public sealed partial class DescribeUserImportJobResponse
 {
     public UserImportJobType? UserImportJob { get; set; }
 }
 
-public sealed class DescribeUserPoolClientRequest
+public sealed partial class DescribeUserPoolClientRequest
 {
     public required string UserPoolId { get; set; }
 
     public required string ClientId { get; set; }
 }
 
-public sealed class DescribeUserPoolClientResponse
+public sealed partial class DescribeUserPoolClientResponse
 {
     public UserPoolClientType? UserPoolClient { get; set; }
 }
 
-public sealed class DescribeUserPoolDomainRequest
+public sealed partial class DescribeUserPoolDomainRequest
 {
     public required string Domain { get; set; }
 }
 
-public sealed class DescribeUserPoolDomainResponse
+public sealed partial class DescribeUserPoolDomainResponse
 {
     public DomainDescriptionType? DomainDescription { get; set; }
 }
 
-public sealed class DescribeUserPoolRequest
+public sealed partial class DescribeUserPoolRequest
 {
     public required string UserPoolId { get; set; }
 }
 
-public sealed class DescribeUserPoolResponse
+public sealed partial class DescribeUserPoolResponse
 {
     public UserPoolType? UserPool { get; set; }
 }
 
-public sealed class DeviceConfigurationType
+public sealed partial class DeviceConfigurationType
 {
     public bool? ChallengeRequiredOnNewDevice { get; set; }
 
     public bool? DeviceOnlyRememberedOnUserPrompt { get; set; }
 }
 
-public sealed class DeviceSecretVerifierConfigType
+public sealed partial class DeviceSecretVerifierConfigType
 {
     public string? PasswordVerifier { get; set; }
 
     public string? Salt { get; set; }
 }
 
-public sealed class DeviceType
+public sealed partial class DeviceType
 {
     public string? DeviceKey { get; set; }
 
@@ -1169,7 +1170,7 @@ public sealed class DeviceType
     public DateTime? DeviceLastAuthenticatedDate { get; set; }
 }
 
-public sealed class DomainDescriptionType
+public sealed partial class DomainDescriptionType
 {
     public string? UserPoolId { get; set; }
 
@@ -1190,7 +1191,7 @@ public sealed class DomainDescriptionType
     public int? ManagedLoginVersion { get; set; }
 }
 
-public sealed class EmailConfigurationType
+public sealed partial class EmailConfigurationType
 {
     public string? SourceArn { get; set; }
 
@@ -1203,21 +1204,21 @@ public sealed class EmailConfigurationType
     public string? ConfigurationSet { get; set; }
 }
 
-public sealed class EmailMfaConfigType
+public sealed partial class EmailMfaConfigType
 {
     public string? Message { get; set; }
 
     public string? Subject { get; set; }
 }
 
-public sealed class EmailMfaSettingsType
+public sealed partial class EmailMfaSettingsType
 {
     public bool? Enabled { get; set; }
 
     public bool? PreferredMfa { get; set; }
 }
 
-public sealed class EventContextDataType
+public sealed partial class EventContextDataType
 {
     public string? IpAddress { get; set; }
 
@@ -1230,7 +1231,7 @@ public sealed class EventContextDataType
     public string? Country { get; set; }
 }
 
-public sealed class EventFeedbackType
+public sealed partial class EventFeedbackType
 {
     public required string FeedbackValue { get; set; }
 
@@ -1239,7 +1240,7 @@ public sealed class EventFeedbackType
     public DateTime? FeedbackDate { get; set; }
 }
 
-public sealed class EventRiskType
+public sealed partial class EventRiskType
 {
     public string? RiskDecision { get; set; }
 
@@ -1248,19 +1249,19 @@ public sealed class EventRiskType
     public bool? CompromisedCredentialsDetected { get; set; }
 }
 
-public sealed class FirehoseConfigurationType
+public sealed partial class FirehoseConfigurationType
 {
     public string? StreamArn { get; set; }
 }
 
-public sealed class ForgetDeviceRequest
+public sealed partial class ForgetDeviceRequest
 {
     public string? AccessToken { get; set; }
 
     public required string DeviceKey { get; set; }
 }
 
-public sealed class ForgotPasswordRequest
+public sealed partial class ForgotPasswordRequest
 {
     public required string ClientId { get; set; }
 
@@ -1275,80 +1276,80 @@ public sealed class ForgotPasswordRequest
     public Dictionary<string, string?>? ClientMetadata { get; set; }
 }
 
-public sealed class ForgotPasswordResponse
+public sealed partial class ForgotPasswordResponse
 {
     public CodeDeliveryDetailsType? CodeDeliveryDetails { get; set; }
 }
 
-public sealed class GetCSVHeaderRequest
+public sealed partial class GetCSVHeaderRequest
 {
     public required string UserPoolId { get; set; }
 }
 
-public sealed class GetCSVHeaderResponse
+public sealed partial class GetCSVHeaderResponse
 {
     public string? UserPoolId { get; set; }
 
     public List<string>? CSVHeader { get; set; }
 }
 
-public sealed class GetDeviceRequest
+public sealed partial class GetDeviceRequest
 {
     public required string DeviceKey { get; set; }
 
     public string? AccessToken { get; set; }
 }
 
-public sealed class GetDeviceResponse
+public sealed partial class GetDeviceResponse
 {
     public required DeviceType Device { get; set; }
 }
 
-public sealed class GetGroupRequest
+public sealed partial class GetGroupRequest
 {
     public required string GroupName { get; set; }
 
     public required string UserPoolId { get; set; }
 }
 
-public sealed class GetGroupResponse
+public sealed partial class GetGroupResponse
 {
     public GroupType? Group { get; set; }
 }
 
-public sealed class GetIdentityProviderByIdentifierRequest
+public sealed partial class GetIdentityProviderByIdentifierRequest
 {
     public required string UserPoolId { get; set; }
 
     public required string IdpIdentifier { get; set; }
 }
 
-public sealed class GetIdentityProviderByIdentifierResponse
+public sealed partial class GetIdentityProviderByIdentifierResponse
 {
     public required IdentityProviderType IdentityProvider { get; set; }
 }
 
-public sealed class GetLogDeliveryConfigurationRequest
+public sealed partial class GetLogDeliveryConfigurationRequest
 {
     public required string UserPoolId { get; set; }
 }
 
-public sealed class GetLogDeliveryConfigurationResponse
+public sealed partial class GetLogDeliveryConfigurationResponse
 {
     public LogDeliveryConfigurationType? LogDeliveryConfiguration { get; set; }
 }
 
-public sealed class GetSigningCertificateRequest
+public sealed partial class GetSigningCertificateRequest
 {
     public required string UserPoolId { get; set; }
 }
 
-public sealed class GetSigningCertificateResponse
+public sealed partial class GetSigningCertificateResponse
 {
     public string? Certificate { get; set; }
 }
 
-public sealed class GetTokensFromRefreshTokenRequest
+public sealed partial class GetTokensFromRefreshTokenRequest
 {
     public required string RefreshToken { get; set; }
 
@@ -1361,24 +1362,24 @@ public sealed class GetTokensFromRefreshTokenRequest
     public Dictionary<string, string?>? ClientMetadata { get; set; }
 }
 
-public sealed class GetTokensFromRefreshTokenResponse
+public sealed partial class GetTokensFromRefreshTokenResponse
 {
     public AuthenticationResultType? AuthenticationResult { get; set; }
 }
 
-public sealed class GetUICustomizationRequest
+public sealed partial class GetUICustomizationRequest
 {
     public required string UserPoolId { get; set; }
 
     public string? ClientId { get; set; }
 }
 
-public sealed class GetUICustomizationResponse
+public sealed partial class GetUICustomizationResponse
 {
     public required UICustomizationType UICustomization { get; set; }
 }
 
-public sealed class GetUserAttributeVerificationCodeRequest
+public sealed partial class GetUserAttributeVerificationCodeRequest
 {
     public required string AccessToken { get; set; }
 
@@ -1387,17 +1388,17 @@ public sealed class GetUserAttributeVerificationCodeRequest
     public Dictionary<string, string?>? ClientMetadata { get; set; }
 }
 
-public sealed class GetUserAttributeVerificationCodeResponse
+public sealed partial class GetUserAttributeVerificationCodeResponse
 {
     public CodeDeliveryDetailsType? CodeDeliveryDetails { get; set; }
 }
 
-public sealed class GetUserAuthFactorsRequest
+public sealed partial class GetUserAuthFactorsRequest
 {
     public required string AccessToken { get; set; }
 }
 
-public sealed class GetUserAuthFactorsResponse
+public sealed partial class GetUserAuthFactorsResponse
 {
     public required string Username { get; set; }
 
@@ -1408,12 +1409,12 @@ public sealed class GetUserAuthFactorsResponse
     public List<string>? ConfiguredUserAuthFactors { get; set; }
 }
 
-public sealed class GetUserPoolMfaConfigRequest
+public sealed partial class GetUserPoolMfaConfigRequest
 {
     public required string UserPoolId { get; set; }
 }
 
-public sealed class GetUserPoolMfaConfigResponse
+public sealed partial class GetUserPoolMfaConfigResponse
 {
     public SmsMfaConfigType? SmsMfaConfiguration { get; set; }
 
@@ -1426,12 +1427,12 @@ public sealed class GetUserPoolMfaConfigResponse
     public WebAuthnConfigurationType? WebAuthnConfiguration { get; set; }
 }
 
-public sealed class GetUserRequest
+public sealed partial class GetUserRequest
 {
     public required string AccessToken { get; set; }
 }
 
-public sealed class GetUserResponse
+public sealed partial class GetUserResponse
 {
     public required string Username { get; set; }
 
@@ -1444,14 +1445,14 @@ public sealed class GetUserResponse
     public List<string>? UserMFASettingList { get; set; }
 }
 
-public sealed class GlobalSignOutRequest
+public sealed partial class GlobalSignOutRequest
 {
     public required string AccessToken { get; set; }
 }
 
-public sealed class GlobalSignOutResponse;
+public sealed partial class GlobalSignOutResponse;
 
-public sealed class GroupType
+public sealed partial class GroupType
 {
     public string? GroupName { get; set; }
 
@@ -1468,14 +1469,14 @@ public sealed class GroupType
     public DateTime? CreationDate { get; set; }
 }
 
-public sealed class HttpHeader
+public sealed partial class HttpHeader
 {
     public string? headerName { get; set; }
 
     public string? headerValue { get; set; }
 }
 
-public sealed class IdentityProviderType
+public sealed partial class IdentityProviderType
 {
     public string? UserPoolId { get; set; }
 
@@ -1494,14 +1495,14 @@ public sealed class IdentityProviderType
     public DateTime? CreationDate { get; set; }
 }
 
-public sealed class InboundFederationLambdaType
+public sealed partial class InboundFederationLambdaType
 {
     public required string LambdaVersion { get; set; }
 
     public required string LambdaArn { get; set; }
 }
 
-public sealed class InitiateAuthRequest
+public sealed partial class InitiateAuthRequest
 {
     public required string AuthFlow { get; set; }
 
@@ -1518,7 +1519,7 @@ public sealed class InitiateAuthRequest
     public string? Session { get; set; }
 }
 
-public sealed class InitiateAuthResponse
+public sealed partial class InitiateAuthResponse
 {
     public string? ChallengeName { get; set; }
 
@@ -1531,7 +1532,7 @@ public sealed class InitiateAuthResponse
     public List<string>? AvailableChallenges { get; set; }
 }
 
-public sealed class LambdaConfigType
+public sealed partial class LambdaConfigType
 {
     public string? PreSignUp { get; set; }
 
@@ -1564,7 +1565,7 @@ public sealed class LambdaConfigType
     public InboundFederationLambdaType? InboundFederation { get; set; }
 }
 
-public sealed class ListDevicesRequest
+public sealed partial class ListDevicesRequest
 {
     public required string AccessToken { get; set; }
 
@@ -1573,14 +1574,14 @@ public sealed class ListDevicesRequest
     public string? PaginationToken { get; set; }
 }
 
-public sealed class ListDevicesResponse
+public sealed partial class ListDevicesResponse
 {
     public List<DeviceType>? Devices { get; set; }
 
     public string? PaginationToken { get; set; }
 }
 
-public sealed class ListGroupsRequest
+public sealed partial class ListGroupsRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -1589,14 +1590,14 @@ public sealed class ListGroupsRequest
     public string? NextToken { get; set; }
 }
 
-public sealed class ListGroupsResponse
+public sealed partial class ListGroupsResponse
 {
     public List<GroupType>? Groups { get; set; }
 
     public string? NextToken { get; set; }
 }
 
-public sealed class ListIdentityProvidersRequest
+public sealed partial class ListIdentityProvidersRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -1605,14 +1606,14 @@ public sealed class ListIdentityProvidersRequest
     public string? NextToken { get; set; }
 }
 
-public sealed class ListIdentityProvidersResponse
+public sealed partial class ListIdentityProvidersResponse
 {
     public required List<ProviderDescription> Providers { get; set; }
 
     public string? NextToken { get; set; }
 }
 
-public sealed class ListResourceServersRequest
+public sealed partial class ListResourceServersRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -1621,24 +1622,24 @@ public sealed class ListResourceServersRequest
     public string? NextToken { get; set; }
 }
 
-public sealed class ListResourceServersResponse
+public sealed partial class ListResourceServersResponse
 {
     public required List<ResourceServerType> ResourceServers { get; set; }
 
     public string? NextToken { get; set; }
 }
 
-public sealed class ListTagsForResourceRequest
+public sealed partial class ListTagsForResourceRequest
 {
     public required string ResourceArn { get; set; }
 }
 
-public sealed class ListTagsForResourceResponse
+public sealed partial class ListTagsForResourceResponse
 {
     public Dictionary<string, string?>? Tags { get; set; }
 }
 
-public sealed class ListTermsRequest
+public sealed partial class ListTermsRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -1647,14 +1648,14 @@ public sealed class ListTermsRequest
     public string? NextToken { get; set; }
 }
 
-public sealed class ListTermsResponse
+public sealed partial class ListTermsResponse
 {
     public required List<TermsDescriptionType> Terms { get; set; }
 
     public string? NextToken { get; set; }
 }
 
-public sealed class ListUserImportJobsRequest
+public sealed partial class ListUserImportJobsRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -1663,14 +1664,14 @@ public sealed class ListUserImportJobsRequest
     public string? PaginationToken { get; set; }
 }
 
-public sealed class ListUserImportJobsResponse
+public sealed partial class ListUserImportJobsResponse
 {
     public List<UserImportJobType>? UserImportJobs { get; set; }
 
     public string? PaginationToken { get; set; }
 }
 
-public sealed class ListUserPoolClientSecretsRequest
+public sealed partial class ListUserPoolClientSecretsRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -1679,14 +1680,14 @@ public sealed class ListUserPoolClientSecretsRequest
     public string? NextToken { get; set; }
 }
 
-public sealed class ListUserPoolClientSecretsResponse
+public sealed partial class ListUserPoolClientSecretsResponse
 {
     public List<ClientSecretDescriptorType>? ClientSecrets { get; set; }
 
     public string? NextToken { get; set; }
 }
 
-public sealed class ListUserPoolClientsRequest
+public sealed partial class ListUserPoolClientsRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -1695,28 +1696,28 @@ public sealed class ListUserPoolClientsRequest
     public string? NextToken { get; set; }
 }
 
-public sealed class ListUserPoolClientsResponse
+public sealed partial class ListUserPoolClientsResponse
 {
     public List<UserPoolClientDescription>? UserPoolClients { get; set; }
 
     public string? NextToken { get; set; }
 }
 
-public sealed class ListUserPoolsRequest
+public sealed partial class ListUserPoolsRequest
 {
     public string? NextToken { get; set; }
 
     public required int MaxResults { get; set; }
 }
 
-public sealed class ListUserPoolsResponse
+public sealed partial class ListUserPoolsResponse
 {
     public List<UserPoolDescriptionType>? UserPools { get; set; }
 
     public string? NextToken { get; set; }
 }
 
-public sealed class ListUsersInGroupRequest
+public sealed partial class ListUsersInGroupRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -1727,14 +1728,14 @@ public sealed class ListUsersInGroupRequest
     public string? NextToken { get; set; }
 }
 
-public sealed class ListUsersInGroupResponse
+public sealed partial class ListUsersInGroupResponse
 {
     public List<UserType>? Users { get; set; }
 
     public string? NextToken { get; set; }
 }
 
-public sealed class ListUsersRequest
+public sealed partial class ListUsersRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -1747,14 +1748,14 @@ public sealed class ListUsersRequest
     public string? Filter { get; set; }
 }
 
-public sealed class ListUsersResponse
+public sealed partial class ListUsersResponse
 {
     public List<UserType>? Users { get; set; }
 
     public string? PaginationToken { get; set; }
 }
 
-public sealed class ListWebAuthnCredentialsRequest
+public sealed partial class ListWebAuthnCredentialsRequest
 {
     public required string AccessToken { get; set; }
 
@@ -1763,14 +1764,14 @@ public sealed class ListWebAuthnCredentialsRequest
     public int? MaxResults { get; set; }
 }
 
-public sealed class ListWebAuthnCredentialsResponse
+public sealed partial class ListWebAuthnCredentialsResponse
 {
     public required List<WebAuthnCredentialDescription> Credentials { get; set; }
 
     public string? NextToken { get; set; }
 }
 
-public sealed class LogConfigurationType
+public sealed partial class LogConfigurationType
 {
     public required string LogLevel { get; set; }
 
@@ -1783,21 +1784,21 @@ public sealed class LogConfigurationType
     public FirehoseConfigurationType? FirehoseConfiguration { get; set; }
 }
 
-public sealed class LogDeliveryConfigurationType
+public sealed partial class LogDeliveryConfigurationType
 {
     public required string UserPoolId { get; set; }
 
     public required List<LogConfigurationType> LogConfigurations { get; set; }
 }
 
-public sealed class MFAOptionType
+public sealed partial class MFAOptionType
 {
     public string? DeliveryMedium { get; set; }
 
     public string? AttributeName { get; set; }
 }
 
-public sealed class ManagedLoginBrandingType
+public sealed partial class ManagedLoginBrandingType
 {
     public string? ManagedLoginBrandingId { get; set; }
 
@@ -1814,7 +1815,7 @@ public sealed class ManagedLoginBrandingType
     public DateTime? LastModifiedDate { get; set; }
 }
 
-public sealed class MessageTemplateType
+public sealed partial class MessageTemplateType
 {
     public string? SMSMessage { get; set; }
 
@@ -1823,14 +1824,14 @@ public sealed class MessageTemplateType
     public string? EmailSubject { get; set; }
 }
 
-public sealed class NewDeviceMetadataType
+public sealed partial class NewDeviceMetadataType
 {
     public string? DeviceKey { get; set; }
 
     public string? DeviceGroupKey { get; set; }
 }
 
-public sealed class NotifyConfigurationType
+public sealed partial class NotifyConfigurationType
 {
     public string? From { get; set; }
 
@@ -1845,7 +1846,7 @@ public sealed class NotifyConfigurationType
     public NotifyEmailType? MfaEmail { get; set; }
 }
 
-public sealed class NotifyEmailType
+public sealed partial class NotifyEmailType
 {
     public required string Subject { get; set; }
 
@@ -1854,14 +1855,14 @@ public sealed class NotifyEmailType
     public string? TextBody { get; set; }
 }
 
-public sealed class NumberAttributeConstraintsType
+public sealed partial class NumberAttributeConstraintsType
 {
     public string? MinValue { get; set; }
 
     public string? MaxValue { get; set; }
 }
 
-public sealed class PasswordPolicyType
+public sealed partial class PasswordPolicyType
 {
     public int? MinimumLength { get; set; }
 
@@ -1878,14 +1879,14 @@ public sealed class PasswordPolicyType
     public int? TemporaryPasswordValidityDays { get; set; }
 }
 
-public sealed class PreTokenGenerationVersionConfigType
+public sealed partial class PreTokenGenerationVersionConfigType
 {
     public required string LambdaVersion { get; set; }
 
     public required string LambdaArn { get; set; }
 }
 
-public sealed class ProviderDescription
+public sealed partial class ProviderDescription
 {
     public string? ProviderName { get; set; }
 
@@ -1896,7 +1897,7 @@ public sealed class ProviderDescription
     public DateTime? CreationDate { get; set; }
 }
 
-public sealed class ProviderUserIdentifierType
+public sealed partial class ProviderUserIdentifierType
 {
     public string? ProviderName { get; set; }
 
@@ -1905,21 +1906,21 @@ public sealed class ProviderUserIdentifierType
     public string? ProviderAttributeValue { get; set; }
 }
 
-public sealed class RecoveryOptionType
+public sealed partial class RecoveryOptionType
 {
     public required int Priority { get; set; }
 
     public required string Name { get; set; }
 }
 
-public sealed class RefreshTokenRotationType
+public sealed partial class RefreshTokenRotationType
 {
     public required string Feature { get; set; }
 
     public int? RetryGracePeriodSeconds { get; set; }
 }
 
-public sealed class ResendConfirmationCodeRequest
+public sealed partial class ResendConfirmationCodeRequest
 {
     public required string ClientId { get; set; }
 
@@ -1934,19 +1935,19 @@ public sealed class ResendConfirmationCodeRequest
     public Dictionary<string, string?>? ClientMetadata { get; set; }
 }
 
-public sealed class ResendConfirmationCodeResponse
+public sealed partial class ResendConfirmationCodeResponse
 {
     public CodeDeliveryDetailsType? CodeDeliveryDetails { get; set; }
 }
 
-public sealed class ResourceServerScopeType
+public sealed partial class ResourceServerScopeType
 {
     public required string ScopeName { get; set; }
 
     public required string ScopeDescription { get; set; }
 }
 
-public sealed class ResourceServerType
+public sealed partial class ResourceServerType
 {
     public string? UserPoolId { get; set; }
 
@@ -1957,7 +1958,7 @@ public sealed class ResourceServerType
     public List<ResourceServerScopeType>? Scopes { get; set; }
 }
 
-public sealed class RespondToAuthChallengeRequest
+public sealed partial class RespondToAuthChallengeRequest
 {
     public required string ClientId { get; set; }
 
@@ -1974,7 +1975,7 @@ public sealed class RespondToAuthChallengeRequest
     public Dictionary<string, string?>? ClientMetadata { get; set; }
 }
 
-public sealed class RespondToAuthChallengeResponse
+public sealed partial class RespondToAuthChallengeResponse
 {
     public string? ChallengeName { get; set; }
 
@@ -1985,7 +1986,7 @@ public sealed class RespondToAuthChallengeResponse
     public AuthenticationResultType? AuthenticationResult { get; set; }
 }
 
-public sealed class RevokeTokenRequest
+public sealed partial class RevokeTokenRequest
 {
     public required string Token { get; set; }
 
@@ -1994,9 +1995,9 @@ public sealed class RevokeTokenRequest
     public string? ClientSecret { get; set; }
 }
 
-public sealed class RevokeTokenResponse;
+public sealed partial class RevokeTokenResponse;
 
-public sealed class RiskConfigurationType
+public sealed partial class RiskConfigurationType
 {
     public string? UserPoolId { get; set; }
 
@@ -2011,26 +2012,26 @@ public sealed class RiskConfigurationType
     public DateTime? LastModifiedDate { get; set; }
 }
 
-public sealed class RiskExceptionConfigurationType
+public sealed partial class RiskExceptionConfigurationType
 {
     public List<string>? BlockedIPRangeList { get; set; }
 
     public List<string>? SkippedIPRangeList { get; set; }
 }
 
-public sealed class S3ConfigurationType
+public sealed partial class S3ConfigurationType
 {
     public string? BucketArn { get; set; }
 }
 
-public sealed class SMSMfaSettingsType
+public sealed partial class SMSMfaSettingsType
 {
     public bool? Enabled { get; set; }
 
     public bool? PreferredMfa { get; set; }
 }
 
-public sealed class SchemaAttributeType
+public sealed partial class SchemaAttributeType
 {
     public string? Name { get; set; }
 
@@ -2047,19 +2048,19 @@ public sealed class SchemaAttributeType
     public StringAttributeConstraintsType? StringAttributeConstraints { get; set; }
 }
 
-public sealed class SetLogDeliveryConfigurationRequest
+public sealed partial class SetLogDeliveryConfigurationRequest
 {
     public required string UserPoolId { get; set; }
 
     public required List<LogConfigurationType> LogConfigurations { get; set; }
 }
 
-public sealed class SetLogDeliveryConfigurationResponse
+public sealed partial class SetLogDeliveryConfigurationResponse
 {
     public LogDeliveryConfigurationType? LogDeliveryConfiguration { get; set; }
 }
 
-public sealed class SetRiskConfigurationRequest
+public sealed partial class SetRiskConfigurationRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -2072,12 +2073,12 @@ public sealed class SetRiskConfigurationRequest
     public RiskExceptionConfigurationType? RiskExceptionConfiguration { get; set; }
 }
 
-public sealed class SetRiskConfigurationResponse
+public sealed partial class SetRiskConfigurationResponse
 {
     public required RiskConfigurationType RiskConfiguration { get; set; }
 }
 
-public sealed class SetUICustomizationRequest
+public sealed partial class SetUICustomizationRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -2088,12 +2089,12 @@ public sealed class SetUICustomizationRequest
     public byte[]? ImageFile { get; set; }
 }
 
-public sealed class SetUICustomizationResponse
+public sealed partial class SetUICustomizationResponse
 {
     public required UICustomizationType UICustomization { get; set; }
 }
 
-public sealed class SetUserMFAPreferenceRequest
+public sealed partial class SetUserMFAPreferenceRequest
 {
     public SMSMfaSettingsType? SMSMfaSettings { get; set; }
 
@@ -2106,9 +2107,9 @@ public sealed class SetUserMFAPreferenceRequest
     public required string AccessToken { get; set; }
 }
 
-public sealed class SetUserMFAPreferenceResponse;
+public sealed partial class SetUserMFAPreferenceResponse;
 
-public sealed class SetUserPoolMfaConfigRequest
+public sealed partial class SetUserPoolMfaConfigRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -2123,7 +2124,7 @@ public sealed class SetUserPoolMfaConfigRequest
     public WebAuthnConfigurationType? WebAuthnConfiguration { get; set; }
 }
 
-public sealed class SetUserPoolMfaConfigResponse
+public sealed partial class SetUserPoolMfaConfigResponse
 {
     public SmsMfaConfigType? SmsMfaConfiguration { get; set; }
 
@@ -2136,21 +2137,21 @@ public sealed class SetUserPoolMfaConfigResponse
     public WebAuthnConfigurationType? WebAuthnConfiguration { get; set; }
 }
 
-public sealed class SetUserSettingsRequest
+public sealed partial class SetUserSettingsRequest
 {
     public required string AccessToken { get; set; }
 
     public required List<MFAOptionType> MFAOptions { get; set; }
 }
 
-public sealed class SetUserSettingsResponse;
+public sealed partial class SetUserSettingsResponse;
 
-public sealed class SignInPolicyType
+public sealed partial class SignInPolicyType
 {
     public List<string>? AllowedFirstAuthFactors { get; set; }
 }
 
-public sealed class SignUpRequest
+public sealed partial class SignUpRequest
 {
     public required string ClientId { get; set; }
 
@@ -2171,7 +2172,7 @@ public sealed class SignUpRequest
     public Dictionary<string, string?>? ClientMetadata { get; set; }
 }
 
-public sealed class SignUpResponse
+public sealed partial class SignUpResponse
 {
     public required bool UserConfirmed { get; set; }
 
@@ -2182,7 +2183,7 @@ public sealed class SignUpResponse
     public string? Session { get; set; }
 }
 
-public sealed class SmsConfigurationType
+public sealed partial class SmsConfigurationType
 {
     public required string SnsCallerArn { get; set; }
 
@@ -2191,76 +2192,76 @@ public sealed class SmsConfigurationType
     public string? SnsRegion { get; set; }
 }
 
-public sealed class SmsMfaConfigType
+public sealed partial class SmsMfaConfigType
 {
     public string? SmsAuthenticationMessage { get; set; }
 
     public SmsConfigurationType? SmsConfiguration { get; set; }
 }
 
-public sealed class SoftwareTokenMfaConfigType
+public sealed partial class SoftwareTokenMfaConfigType
 {
     public bool? Enabled { get; set; }
 }
 
-public sealed class SoftwareTokenMfaSettingsType
+public sealed partial class SoftwareTokenMfaSettingsType
 {
     public bool? Enabled { get; set; }
 
     public bool? PreferredMfa { get; set; }
 }
 
-public sealed class StartUserImportJobRequest
+public sealed partial class StartUserImportJobRequest
 {
     public required string UserPoolId { get; set; }
 
     public required string JobId { get; set; }
 }
 
-public sealed class StartUserImportJobResponse
+public sealed partial class StartUserImportJobResponse
 {
     public UserImportJobType? UserImportJob { get; set; }
 }
 
-public sealed class StartWebAuthnRegistrationRequest
+public sealed partial class StartWebAuthnRegistrationRequest
 {
     public required string AccessToken { get; set; }
 }
 
-public sealed class StartWebAuthnRegistrationResponse
+public sealed partial class StartWebAuthnRegistrationResponse
 {
     public required JsonNode CredentialCreationOptions { get; set; }
 }
 
-public sealed class StopUserImportJobRequest
+public sealed partial class StopUserImportJobRequest
 {
     public required string UserPoolId { get; set; }
 
     public required string JobId { get; set; }
 }
 
-public sealed class StopUserImportJobResponse
+public sealed partial class StopUserImportJobResponse
 {
     public UserImportJobType? UserImportJob { get; set; }
 }
 
-public sealed class StringAttributeConstraintsType
+public sealed partial class StringAttributeConstraintsType
 {
     public string? MinLength { get; set; }
 
     public string? MaxLength { get; set; }
 }
 
-public sealed class TagResourceRequest
+public sealed partial class TagResourceRequest
 {
     public required string ResourceArn { get; set; }
 
     public required Dictionary<string, string?> Tags { get; set; }
 }
 
-public sealed class TagResourceResponse;
+public sealed partial class TagResourceResponse;
 
-public sealed class TermsDescriptionType
+public sealed partial class TermsDescriptionType
 {
     public required string TermsId { get; set; }
 
@@ -2273,7 +2274,7 @@ public sealed class TermsDescriptionType
     public required DateTime LastModifiedDate { get; set; }
 }
 
-public sealed class TermsType
+public sealed partial class TermsType
 {
     public required string TermsId { get; set; }
 
@@ -2294,7 +2295,7 @@ public sealed class TermsType
     public required DateTime LastModifiedDate { get; set; }
 }
 
-public sealed class TokenValidityUnitsType
+public sealed partial class TokenValidityUnitsType
 {
     public string? AccessToken { get; set; }
 
@@ -2303,7 +2304,7 @@ public sealed class TokenValidityUnitsType
     public string? RefreshToken { get; set; }
 }
 
-public sealed class UICustomizationType
+public sealed partial class UICustomizationType
 {
     public string? UserPoolId { get; set; }
 
@@ -2320,16 +2321,16 @@ public sealed class UICustomizationType
     public DateTime? CreationDate { get; set; }
 }
 
-public sealed class UntagResourceRequest
+public sealed partial class UntagResourceRequest
 {
     public required string ResourceArn { get; set; }
 
     public required List<string> TagKeys { get; set; }
 }
 
-public sealed class UntagResourceResponse;
+public sealed partial class UntagResourceResponse;
 
-public sealed class UpdateAuthEventFeedbackRequest
+public sealed partial class UpdateAuthEventFeedbackRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -2342,9 +2343,9 @@ public sealed class UpdateAuthEventFeedbackRequest
     public required string FeedbackValue { get; set; }
 }
 
-public sealed class UpdateAuthEventFeedbackResponse;
+public sealed partial class UpdateAuthEventFeedbackResponse;
 
-public sealed class UpdateDeviceStatusRequest
+public sealed partial class UpdateDeviceStatusRequest
 {
     public required string AccessToken { get; set; }
 
@@ -2353,9 +2354,9 @@ public sealed class UpdateDeviceStatusRequest
     public string? DeviceRememberedStatus { get; set; }
 }
 
-public sealed class UpdateDeviceStatusResponse;
+public sealed partial class UpdateDeviceStatusResponse;
 
-public sealed class UpdateGroupRequest
+public sealed partial class UpdateGroupRequest
 {
     public required string GroupName { get; set; }
 
@@ -2368,12 +2369,12 @@ public sealed class UpdateGroupRequest
     public int? Precedence { get; set; }
 }
 
-public sealed class UpdateGroupResponse
+public sealed partial class UpdateGroupResponse
 {
     public GroupType? Group { get; set; }
 }
 
-public sealed class UpdateIdentityProviderRequest
+public sealed partial class UpdateIdentityProviderRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -2386,12 +2387,12 @@ public sealed class UpdateIdentityProviderRequest
     public List<string>? IdpIdentifiers { get; set; }
 }
 
-public sealed class UpdateIdentityProviderResponse
+public sealed partial class UpdateIdentityProviderResponse
 {
     public required IdentityProviderType IdentityProvider { get; set; }
 }
 
-public sealed class UpdateManagedLoginBrandingRequest
+public sealed partial class UpdateManagedLoginBrandingRequest
 {
     public string? UserPoolId { get; set; }
 
@@ -2404,12 +2405,12 @@ public sealed class UpdateManagedLoginBrandingRequest
     public List<AssetType>? Assets { get; set; }
 }
 
-public sealed class UpdateManagedLoginBrandingResponse
+public sealed partial class UpdateManagedLoginBrandingResponse
 {
     public ManagedLoginBrandingType? ManagedLoginBranding { get; set; }
 }
 
-public sealed class UpdateResourceServerRequest
+public sealed partial class UpdateResourceServerRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -2420,12 +2421,12 @@ public sealed class UpdateResourceServerRequest
     public List<ResourceServerScopeType>? Scopes { get; set; }
 }
 
-public sealed class UpdateResourceServerResponse
+public sealed partial class UpdateResourceServerResponse
 {
     public required ResourceServerType ResourceServer { get; set; }
 }
 
-public sealed class UpdateTermsRequest
+public sealed partial class UpdateTermsRequest
 {
     public required string TermsId { get; set; }
 
@@ -2440,12 +2441,12 @@ public sealed class UpdateTermsRequest
     public Dictionary<string, string?>? Links { get; set; }
 }
 
-public sealed class UpdateTermsResponse
+public sealed partial class UpdateTermsResponse
 {
     public TermsType? Terms { get; set; }
 }
 
-public sealed class UpdateUserAttributesRequest
+public sealed partial class UpdateUserAttributesRequest
 {
     public required List<AttributeType> UserAttributes { get; set; }
 
@@ -2454,12 +2455,12 @@ public sealed class UpdateUserAttributesRequest
     public Dictionary<string, string?>? ClientMetadata { get; set; }
 }
 
-public sealed class UpdateUserAttributesResponse
+public sealed partial class UpdateUserAttributesResponse
 {
     public List<CodeDeliveryDetailsType>? CodeDeliveryDetailsList { get; set; }
 }
 
-public sealed class UpdateUserPoolClientRequest
+public sealed partial class UpdateUserPoolClientRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -2508,12 +2509,12 @@ public sealed class UpdateUserPoolClientRequest
     public RefreshTokenRotationType? RefreshTokenRotation { get; set; }
 }
 
-public sealed class UpdateUserPoolClientResponse
+public sealed partial class UpdateUserPoolClientResponse
 {
     public UserPoolClientType? UserPoolClient { get; set; }
 }
 
-public sealed class UpdateUserPoolDomainRequest
+public sealed partial class UpdateUserPoolDomainRequest
 {
     public required string Domain { get; set; }
 
@@ -2524,14 +2525,14 @@ public sealed class UpdateUserPoolDomainRequest
     public CustomDomainConfigType? CustomDomainConfig { get; set; }
 }
 
-public sealed class UpdateUserPoolDomainResponse
+public sealed partial class UpdateUserPoolDomainResponse
 {
     public int? ManagedLoginVersion { get; set; }
 
     public string? CloudFrontDomain { get; set; }
 }
 
-public sealed class UpdateUserPoolRequest
+public sealed partial class UpdateUserPoolRequest
 {
     public required string UserPoolId { get; set; }
 
@@ -2576,21 +2577,21 @@ public sealed class UpdateUserPoolRequest
     public string? UserPoolTier { get; set; }
 }
 
-public sealed class UpdateUserPoolResponse;
+public sealed partial class UpdateUserPoolResponse;
 
-public sealed class UserAttributeUpdateSettingsType
+public sealed partial class UserAttributeUpdateSettingsType
 {
     public List<string>? AttributesRequireVerificationBeforeUpdate { get; set; }
 }
 
-public sealed class UserContextDataType
+public sealed partial class UserContextDataType
 {
     public string? IpAddress { get; set; }
 
     public string? EncodedData { get; set; }
 }
 
-public sealed class UserImportJobType
+public sealed partial class UserImportJobType
 {
     public string? JobName { get; set; }
 
@@ -2619,14 +2620,14 @@ public sealed class UserImportJobType
     public string? CompletionMessage { get; set; }
 }
 
-public sealed class UserPoolAddOnsType
+public sealed partial class UserPoolAddOnsType
 {
     public required string AdvancedSecurityMode { get; set; }
 
     public AdvancedSecurityAdditionalFlowsType? AdvancedSecurityAdditionalFlows { get; set; }
 }
 
-public sealed class UserPoolClientDescription
+public sealed partial class UserPoolClientDescription
 {
     public string? ClientId { get; set; }
 
@@ -2635,7 +2636,7 @@ public sealed class UserPoolClientDescription
     public string? ClientName { get; set; }
 }
 
-public sealed class UserPoolClientType
+public sealed partial class UserPoolClientType
 {
     public string? UserPoolId { get; set; }
 
@@ -2690,7 +2691,7 @@ public sealed class UserPoolClientType
     public RefreshTokenRotationType? RefreshTokenRotation { get; set; }
 }
 
-public sealed class UserPoolDescriptionType
+public sealed partial class UserPoolDescriptionType
 {
     public string? Id { get; set; }
 
@@ -2705,14 +2706,14 @@ public sealed class UserPoolDescriptionType
     public DateTime? CreationDate { get; set; }
 }
 
-public sealed class UserPoolPolicyType
+public sealed partial class UserPoolPolicyType
 {
     public PasswordPolicyType? PasswordPolicy { get; set; }
 
     public SignInPolicyType? SignInPolicy { get; set; }
 }
 
-public sealed class UserPoolType
+public sealed partial class UserPoolType
 {
     public string? Id { get; set; }
 
@@ -2783,7 +2784,7 @@ public sealed class UserPoolType
     public string? UserPoolTier { get; set; }
 }
 
-public sealed class UserType
+public sealed partial class UserType
 {
     public string? Username { get; set; }
 
@@ -2800,12 +2801,12 @@ public sealed class UserType
     public List<MFAOptionType>? MFAOptions { get; set; }
 }
 
-public sealed class UsernameConfigurationType
+public sealed partial class UsernameConfigurationType
 {
     public required bool CaseSensitive { get; set; }
 }
 
-public sealed class VerificationMessageTemplateType
+public sealed partial class VerificationMessageTemplateType
 {
     public string? SmsMessage { get; set; }
 
@@ -2820,7 +2821,7 @@ public sealed class VerificationMessageTemplateType
     public string? DefaultEmailOption { get; set; }
 }
 
-public sealed class VerifySoftwareTokenRequest
+public sealed partial class VerifySoftwareTokenRequest
 {
     public string? AccessToken { get; set; }
 
@@ -2831,14 +2832,14 @@ public sealed class VerifySoftwareTokenRequest
     public string? FriendlyDeviceName { get; set; }
 }
 
-public sealed class VerifySoftwareTokenResponse
+public sealed partial class VerifySoftwareTokenResponse
 {
     public string? Status { get; set; }
 
     public string? Session { get; set; }
 }
 
-public sealed class VerifyUserAttributeRequest
+public sealed partial class VerifyUserAttributeRequest
 {
     public required string AccessToken { get; set; }
 
@@ -2847,9 +2848,9 @@ public sealed class VerifyUserAttributeRequest
     public required string Code { get; set; }
 }
 
-public sealed class VerifyUserAttributeResponse;
+public sealed partial class VerifyUserAttributeResponse;
 
-public sealed class WebAuthnConfigurationType
+public sealed partial class WebAuthnConfigurationType
 {
     public string? RelyingPartyId { get; set; }
 
@@ -2858,7 +2859,7 @@ public sealed class WebAuthnConfigurationType
     public string? FactorConfiguration { get; set; }
 }
 
-public sealed class WebAuthnCredentialDescription
+public sealed partial class WebAuthnCredentialDescription
 {
     public required string CredentialId { get; set; }
 
@@ -2873,7 +2874,7 @@ public sealed class WebAuthnCredentialDescription
     public required DateTime CreatedAt { get; set; }
 }
 
-public sealed class WebAuthnMfaSettingsType
+public sealed partial class WebAuthnMfaSettingsType
 {
     public bool? Enabled { get; set; }
 }

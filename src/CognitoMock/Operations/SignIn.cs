@@ -33,56 +33,32 @@ public sealed partial class CognitoBackend
     {
         ArgumentNullException.ThrowIfNull(request);
         var client = RequireClient(Store, request.ClientId);
-        var step = Initiate(RequirePool(Store, client.UserPoolId), client, request.AuthFlow, request.AuthParameters ?? [], admin: false, context);
-        return new InitiateAuthResponse
-        {
-            ChallengeName = step.ChallengeName,
-            Session = step.Session,
-            ChallengeParameters = step.ChallengeParameters,
-            AuthenticationResult = step.AuthenticationResult,
-        };
+        return Initiate(RequirePool(Store, client.UserPoolId), client, request.AuthFlow, request.AuthParameters ?? [], admin: false, context)
+            .As<InitiateAuthResponse>();
     }
 
     public override AdminInitiateAuthResponse AdminInitiateAuth(AdminInitiateAuthRequest request, RequestContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         var pool = RequirePool(Store, request.UserPoolId);
-        var step = Initiate(pool, RequireClient(Store, pool, request.ClientId), request.AuthFlow, request.AuthParameters ?? [], admin: true, context);
-        return new AdminInitiateAuthResponse
-        {
-            ChallengeName = step.ChallengeName,
-            Session = step.Session,
-            ChallengeParameters = step.ChallengeParameters,
-            AuthenticationResult = step.AuthenticationResult,
-        };
+        return Initiate(pool, RequireClient(Store, pool, request.ClientId), request.AuthFlow, request.AuthParameters ?? [], admin: true, context)
+            .As<AdminInitiateAuthResponse>();
     }
 
     public override RespondToAuthChallengeResponse RespondToAuthChallenge(RespondToAuthChallengeRequest request, RequestContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         var client = RequireClient(Store, request.ClientId);
-        var step = Respond(RequirePool(Store, client.UserPoolId), client, request.ChallengeName, request.Session, request.ChallengeResponses, context);
-        return new RespondToAuthChallengeResponse
-        {
-            ChallengeName = step.ChallengeName,
-            Session = step.Session,
-            ChallengeParameters = step.ChallengeParameters,
-            AuthenticationResult = step.AuthenticationResult,
-        };
+        return Respond(RequirePool(Store, client.UserPoolId), client, request.ChallengeName, request.Session, request.ChallengeResponses, context)
+            .As<RespondToAuthChallengeResponse>();
     }
 
     public override AdminRespondToAuthChallengeResponse AdminRespondToAuthChallenge(AdminRespondToAuthChallengeRequest request, RequestContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         var pool = RequirePool(Store, request.UserPoolId);
-        var step = Respond(pool, RequireClient(Store, pool, request.ClientId), request.ChallengeName, request.Session, request.ChallengeResponses, context);
-        return new AdminRespondToAuthChallengeResponse
-        {
-            ChallengeName = step.ChallengeName,
-            Session = step.Session,
-            ChallengeParameters = step.ChallengeParameters,
-            AuthenticationResult = step.AuthenticationResult,
-        };
+        return Respond(pool, RequireClient(Store, pool, request.ClientId), request.ChallengeName, request.Session, request.ChallengeResponses, context)
+            .As<AdminRespondToAuthChallengeResponse>();
     }
 
     private SignInStep Initiate(UserPool pool, AppClient client, string flow, Dictionary<string, string?> parameters, bool admin, RequestContext context)

@@ -12,4 +12,13 @@ public sealed record SignInStep(string? ChallengeName, string? Session, Dictiona
     public static SignInStep Tokens(AuthenticationResultType result) => new(null, null, [], result);
 
     public static SignInStep Challenge(string name, string? session, Dictionary<string, string?> parameters) => new(name, session, parameters, null);
+
+    /// <summary>This step as the output shape of the operation that took it.</summary>
+    public T As<T>() where T : ISignInAnswer, new() => new()
+    {
+        ChallengeName = ChallengeName,
+        Session = Session,
+        ChallengeParameters = ChallengeParameters,
+        AuthenticationResult = AuthenticationResult,
+    };
 }
