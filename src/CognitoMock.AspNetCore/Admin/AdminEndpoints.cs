@@ -31,6 +31,18 @@ internal static class AdminEndpoints
                         AdminJson.Default.AdminMessage, statusCode: StatusCodes.Status401Unauthorized));
         }
 
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            try
+            {
+                return await next(context);
+            }
+            catch (AdminRefusal refusal)
+            {
+                return Results.Json(new AdminMessage(refusal.Message), AdminJson.Default.AdminMessage, statusCode: refusal.Status);
+            }
+        });
+
         group.MapPost("/reset", (CognitoBackend backend) =>
         {
             backend.Reset();
@@ -55,20 +67,16 @@ internal static class AdminEndpoints
 
         // The standalone server's clock: read it, or move it to expire tokens and sessions without waiting.
         group.MapGet("/clock", (CognitoBackend backend) => Results.Json(ClockOf(backend), AdminJson.Default.ClockState));
-        group.MapPost("/clock", (ClockChange change, CognitoBackend backend) =>
+        group.MapPost("/clock", async (HttpRequest request, CognitoBackend backend) =>
         {
+            var change = await AdminBody.ReadAsync(request, settings.MaxRequestBodyBytes, AdminJson.Default.ClockChange, "a clock change");
             if (backend.Time is not AdjustableClock clock)
             {
                 return Results.Json(new AdminMessage("This mock's clock is not adjustable here; an in-process mock's clock is its Clock property."),
                     AdminJson.Default.AdminMessage, statusCode: StatusCodes.Status409Conflict);
             }
 
-            if (change.Now is { } now)
-            {
-                clock.SetUtcNow(now);
-            }
-
-            clock.Advance(TimeSpan.FromSeconds(change.AdvanceSeconds ?? 0));
+            Move(clock, change);
             return Results.Json(ClockOf(backend), AdminJson.Default.ClockState);
         });
 
@@ -102,6 +110,38 @@ internal static class AdminEndpoints
             response.ContentType = "application/json";
             await JsonSerializer.SerializeAsync(response.Body, SeedExporter.Export(backend.Store), SeedJsonContext.Default.SeedDocument);
         });
+    }
+
+    /// <summary>Sets the clock to Now, then moves it by AdvanceSeconds: checked whole first, so a refused change changes nothing.</summary>
+    private static void Move(AdjustableClock clock, ClockChange change)
+    {
+        if (change.Now is { } now && (now < AdjustableClock.Earliest || now > AdjustableClock.Latest))
+        {
+            throw new AdminRefusal($"Now must be {AdjustableClock.Range}.");
+        }
+
+        var seconds = change.AdvanceSeconds ?? 0;
+        var refused = $"AdvanceSeconds must keep the clock {AdjustableClock.Range}.";
+        if (!(Math.Abs(seconds) <= (AdjustableClock.Latest - AdjustableClock.Earliest).TotalSeconds))
+        {
+            throw new AdminRefusal(refused);
+        }
+
+        try
+        {
+            if (change.Now is { } start)
+            {
+                clock.SetUtcNow(start + TimeSpan.FromSeconds(seconds));
+            }
+            else
+            {
+                clock.Advance(TimeSpan.FromSeconds(seconds));
+            }
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            throw new AdminRefusal(refused);
+        }
     }
 }
 
