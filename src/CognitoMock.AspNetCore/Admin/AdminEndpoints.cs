@@ -87,17 +87,19 @@ internal static class AdminEndpoints
 
         // Faults for users' resilience tests: list, add one, or clear them.
         group.MapGet("/faults", (FaultInjector faults) => Results.Json(faults.Status.ToList(), AdminJson.Default.ListFaultRuleStatus));
-        group.MapPost("/faults", (FaultRule rule, FaultInjector faults) =>
+        group.MapPost("/faults", async (HttpRequest request, FaultInjector faults) =>
         {
+            var rule = await AdminBody.ReadAsync(request, settings.MaxRequestBodyBytes, AdminJson.Default.FaultRule, "a fault rule");
             try
             {
                 faults.Add(rule);
-                return Results.Json(faults.Status.ToList(), AdminJson.Default.ListFaultRuleStatus);
             }
             catch (ArgumentException e)
             {
-                return Results.Json(new AdminMessage(e.Message), AdminJson.Default.AdminMessage, statusCode: StatusCodes.Status400BadRequest);
+                throw new AdminRefusal(e.Message);
             }
+
+            return Results.Json(faults.Status.ToList(), AdminJson.Default.ListFaultRuleStatus);
         });
         group.MapDelete("/faults", (FaultInjector faults) =>
         {
