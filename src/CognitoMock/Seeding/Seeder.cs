@@ -38,6 +38,7 @@ public sealed partial class Seeder(CognitoBackend backend)
 
     public SeedSummary Load(SeedDocument document, string file) => backend.Store.Write(tx =>
     {
+        SeedNulls.CheckDocument(document, file);
         var loader = new Loading(backend, tx, file);
         for (var i = 0; i < document.UserPools.Count; i++)
         {
@@ -136,6 +137,7 @@ public sealed partial class Seeder(CognitoBackend backend)
 
         private void AddUser(UserPool pool, SeedUser seed, string path)
         {
+            SeedNulls.CheckUser(seed, path, file);
             var attributes = Attributes(pool, seed.Attributes ?? [], path + ".Attributes");
             var sub = attributes.Find(a => a.Name == "sub")?.Value ?? backend.Ids.Sub();
             string username;
