@@ -20,7 +20,7 @@ internal sealed class AdminRefusal(string message, int status = StatusCodes.Stat
 /// </summary>
 internal static class AdminBody
 {
-    /// <summary>The whole body; a client that sends it broken (a bad chunk, too slowly, too much) is refused, not a 500.</summary>
+    /// <summary>The whole body; a client that sends it broken (a bad chunk, too slowly, too much) is refused, not a 500, which SDKs retry.</summary>
     public static async Task<MemoryStream> ReadAllAsync(HttpRequest request, long limit)
     {
         if (request.ContentLength > limit)
@@ -43,10 +43,12 @@ internal static class AdminBody
                 body.Write(chunk, 0, read);
             }
         }
-        catch (BadHttpRequestException e)
+        catch (Exception e) when (e is BadHttpRequestException or IOException)
         {
+            // As on POST /: Kestrel reports a chunk size that overflows as an IOException, the other broken bodies
+            // as BadHttpRequestException with the status that fits.
             await body.DisposeAsync();
-            throw new AdminRefusal($"The request body could not be read: {e.Message}", e.StatusCode);
+            throw new AdminRefusal($"The request body could not be read: {e.Message}", (e as BadHttpRequestException)?.StatusCode ?? StatusCodes.Status400BadRequest);
         }
         catch (AdminRefusal)
         {

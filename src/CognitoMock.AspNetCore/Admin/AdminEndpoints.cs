@@ -52,9 +52,7 @@ internal static class AdminEndpoints
         group.MapPost("/seed", async (HttpRequest request, Seeder seeder) =>
         {
             // Seeding is synchronous LiteDB work; the body is buffered first so no thread blocks on the network.
-            using var body = new MemoryStream();
-            await request.Body.CopyToAsync(body, request.HttpContext.RequestAborted);
-            body.Position = 0;
+            using var body = await AdminBody.ReadAllAsync(request, long.MaxValue);
             try
             {
                 return Results.Json(seeder.LoadJson(body, "request body"), AdminJson.Default.SeedSummary);

@@ -138,6 +138,12 @@ internal sealed class AwsJsonEndpoint(CognitoBackend backend, CognitoMockSetting
                 body.Write(chunk, 0, read);
             }
         }
+        catch (Exception e) when (e is BadHttpRequestException or IOException)
+        {
+            // Kestrel's account of a body the client broke: a bad chunk (an IOException when its size overflows),
+            // one cut off, or one sent below the minimum rate. The client's error, so not a 500, which SDKs retry.
+            throw new SerializationException($"The request body could not be read: {e.Message}");
+        }
         finally
         {
             ArrayPool<byte>.Shared.Return(chunk);
