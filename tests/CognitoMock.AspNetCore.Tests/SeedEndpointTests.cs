@@ -28,4 +28,20 @@ public sealed class SeedEndpointTests
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!["Message"]!.GetValue<string>().Should().StartWith($"request body: {path}: ");
         (await http.GetStringAsync("/_mock/export")).Should().Be(before);
     }
+
+    [Fact]
+    public async Task APoolNameOfTenMegabytes_Is400WithAShortMessage_AsCreateUserPoolWouldRefuseIt()
+    {
+        using var mock = InProcessCognitoMock.Start();
+        var http = mock.CreateClient();
+        var seed = $$"""{ "UserPools": [ { "Id": "us-east-1_Big1", "Name": "{{new string('n', 10 * 1024 * 1024)}}" } ] }""";
+
+        var response = await http.PostAsync("/_mock/seed", new StringContent(seed, Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var message = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["Message"]!.GetValue<string>();
+        message.Should().StartWith("request body: $.UserPools[0].Name: ").And.Contain("UserPoolNameType");
+        message.Length.Should().BeLessThan(300);
+        mock.Backend.Store.IsEmpty.Should().BeTrue();
+    }
 }
