@@ -86,7 +86,8 @@ public sealed class ClockEndpointTests
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
     // The fixture insists on a FakeTimeProvider, so the server's AdjustableClock is hosted directly here.
-    private static InProcessCognitoMockHost InProcessCognitoMockWithClock(AdjustableClock clock, string? seedFile = null) => new(clock, seedFile);
+    private static InProcessCognitoMockHost InProcessCognitoMockWithClock(AdjustableClock clock, string? seedFile = null) =>
+        new(clock, s => s.SeedFiles.AddRange(seedFile is null ? [] : [seedFile]));
 }
 
 /// <summary>The mock's app on a TestServer with a clock of the test's choosing.</summary>
@@ -94,18 +95,20 @@ internal sealed class InProcessCognitoMockHost : IDisposable
 {
     private readonly Microsoft.AspNetCore.Builder.WebApplication _app;
 
-    public InProcessCognitoMockHost(TimeProvider clock, string? seedFile = null)
+    public InProcessCognitoMockHost(TimeProvider clock, Action<CognitoMockSettings>? configure = null)
     {
         var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
         Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.UseTestServer(builder.WebHost);
         var settings = new CognitoMockSettings { Clock = clock };
-        settings.SeedFiles.AddRange(seedFile is null ? [] : [seedFile]);
+        configure?.Invoke(settings);
         builder.Services.AddCognitoMock(settings);
         _app = builder.Build();
         _app.MapCognitoMock();
         CognitoMockStartup.Seed(Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CognitoBackend>(_app.Services), settings);
         _app.StartAsync().GetAwaiter().GetResult();
     }
+
+    public IServiceProvider Services => _app.Services;
 
     public HttpClient CreateClient() => Microsoft.AspNetCore.TestHost.HostBuilderTestServerExtensions.GetTestServer(_app).CreateClient();
 
