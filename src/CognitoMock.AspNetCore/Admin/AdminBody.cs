@@ -121,7 +121,7 @@ internal static class AdminBody
     };
 
     /// <summary>A member name as sent, cut short and kept printable, since it goes back in the message.</summary>
-    private static string Quoted(string name) =>
+    public static string Quoted(string name) =>
         "'" + new string([.. name.Take(64).Select(c => char.IsControl(c) ? '?' : c)]) + (name.Length > 64 ? "...'" : "'");
 
     private static AdminRefusal TooLarge(long limit) =>

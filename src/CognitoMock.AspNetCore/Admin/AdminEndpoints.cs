@@ -79,9 +79,13 @@ internal static class AdminEndpoints
         });
 
         // The SMS messages the mock "sent" (it sends none): MFA codes for tests to read, newest last.
-        group.MapGet("/sms", (string? userPoolId, string? username, CognitoBackend backend) => Results.Json(
-            backend.Sms.Messages.Where(m => (userPoolId is null || m.UserPoolId == userPoolId) && (username is null || m.Username == username)).ToList(),
-            AdminJson.Default.ListSentSms));
+        group.MapGet("/sms", (HttpRequest request, CognitoBackend backend) =>
+        {
+            var (userPoolId, username) = SmsFilter(request.Query);
+            return Results.Json(
+                backend.Sms.Messages.Where(m => (userPoolId is null || m.UserPoolId == userPoolId) && (username is null || m.Username == username)).ToList(),
+                AdminJson.Default.ListSentSms);
+        });
 
         // Faults for users' resilience tests: list, add one, or clear them.
         group.MapGet("/faults", (FaultInjector faults) => Results.Json(faults.Status.ToList(), AdminJson.Default.ListFaultRuleStatus));
@@ -110,6 +114,29 @@ internal static class AdminEndpoints
             response.ContentType = "application/json";
             await JsonSerializer.SerializeAsync(response.Body, SeedExporter.Export(backend.Store), SeedJsonContext.Default.SeedDocument);
         });
+    }
+
+    /// <summary>
+    /// The filters of GET /_mock/sms. A misspelt filter would otherwise be ignored and the answer hold every user's
+    /// messages, so an unknown parameter, or one given twice, is refused. Names match as ASP.NET matches them, in
+    /// any case.
+    /// </summary>
+    private static (string? UserPoolId, string? Username) SmsFilter(IQueryCollection query)
+    {
+        foreach (var (name, values) in query)
+        {
+            if (!name.Equals("userPoolId", StringComparison.OrdinalIgnoreCase) && !name.Equals("username", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new AdminRefusal($"{AdminBody.Quoted(name)} is not a parameter of {Prefix}/sms; its parameters are userPoolId and username.");
+            }
+
+            if (values.Count > 1)
+            {
+                throw new AdminRefusal($"{name} is given {values.Count} times; give it once.");
+            }
+        }
+
+        return (query["userPoolId"].FirstOrDefault(), query["username"].FirstOrDefault());
     }
 
     /// <summary>Sets the clock to Now, then moves it by AdvanceSeconds: checked whole first, so a refused change changes nothing.</summary>
