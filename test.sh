@@ -1,9 +1,33 @@
 #!/usr/bin/env bash
 # Runs every test of CognitoMock: the .NET test projects, the crash-safety script, then the real-client interop
-# suite against the standalone binary (tests/interop, which needs tests/interop/install.sh once). Ends with one line:
-# "N passed, N failed".
+# suite against the standalone binary (tests/interop). Installs the interop suite's npm packages from the committed
+# lock file when they are absent or older than it. Ends with one line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
+
+# What this script cannot install itself: stop in seconds, saying what is missing and how to get it, rather than
+# fail every real-client case one by one after the .NET tests.
+stop() {
+    echo "test.sh: $1"
+    echo "0 passed, 1 failed"
+    exit 1
+}
+missing=()
+command -v dotnet >/dev/null || missing+=("the .NET 10 SDK (dotnet)")
+[ -x /usr/bin/aws ] || missing+=("AWS CLI v2 at /usr/bin/aws (Debian: apt-get install awscli)")
+/usr/bin/python3 -c 'import boto3' 2>/dev/null || missing+=("boto3 for /usr/bin/python3 (Debian: apt-get install python3-boto3)")
+{ command -v node >/dev/null && command -v npm >/dev/null; } || missing+=("node and npm (Debian: apt-get install nodejs npm)")
+if [ ${#missing[@]} -gt 0 ]; then
+    stop "missing $(printf '%s; ' "${missing[@]}")tests/interop/install.sh installs all but dotnet, as root"
+fi
+
+# npm writes node_modules/.package-lock.json as it installs: absent, or older than the lock file, means the
+# packages are not those of the lock file.
+if [ ! -f tests/interop/node_modules/.package-lock.json ] || [ tests/interop/package-lock.json -nt tests/interop/node_modules/.package-lock.json ]; then
+    echo "installing the interop suite's npm packages from tests/interop/package-lock.json (npm ci)"
+    (cd tests/interop && npm ci --no-audit --no-fund --loglevel=error) ||
+        stop "npm ci in tests/interop failed (above); it needs the npm registry, once"
+fi
 
 passed=0
 failed=0

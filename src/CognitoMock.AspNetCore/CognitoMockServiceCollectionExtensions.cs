@@ -1,4 +1,3 @@
-using CognitoMock.AspNetCore.Admin;
 using CognitoMock.AspNetCore.Faults;
 using CognitoMock.AspNetCore.Protocol;
 using CognitoMock.Randomness;
@@ -23,8 +22,6 @@ public static class CognitoMockServiceCollectionExtensions
         services.AddSingleton(provider => new Seeder(provider.GetRequiredService<CognitoBackend>()));
         services.AddSingleton(provider => new FaultInjector(provider.GetRequiredService<CognitoBackend>().Random));
         services.AddSingleton<AwsJsonEndpoint>();
-        // The admin endpoints bind their bodies through ASP.NET's JSON options: give them the mock's contract.
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, AdminJson.Default));
         return services;
     }
 }

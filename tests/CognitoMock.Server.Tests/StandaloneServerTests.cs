@@ -108,6 +108,27 @@ public sealed partial class StandaloneServerTests
         output.Should().Contain($"{seed}: $.UserPools[0].Users[0].Attributes[0]: unknown attribute 'colour'.");
     }
 
+    [Theory]
+    [InlineData("""{ "UserPools": null }""", "$.UserPools")]
+    [InlineData("""{ "UserPools": [ null ] }""", "$.UserPools[0]")]
+    [InlineData("""{ "UserPools": [ { "Id": "us-east-1_Null1", "Name": "n", "Clients": [ null ] } ] }""", "$.UserPools[0].Clients[0]")]
+    [InlineData("""{ "UserPools": [ { "Id": "us-east-1_Null1", "Name": "n", "Users": [ { "Username": "a" }, null ] } ] }""", "$.UserPools[0].Users[1]")]
+    [InlineData("""{ "UserPools": [ { "Id": "us-east-1_Null1", "Name": "n", "Users": [ { "Username": "a", "Devices": [ null ] } ] } ] }""", "$.UserPools[0].Users[0].Devices[0]")]
+    [InlineData("""{ "UserPools": [ { "Id": "us-east-1_Null1", "Name": "n", "Users": [ { "Username": "a", "Attributes": [ null ] } ] } ] }""", "$.UserPools[0].Users[0].Attributes[0]")]
+    public async Task ASeedFileWithANull_StopsTheServerWithExitCode2_TheFileAndPath_AndLoadsNothing(string json, string path)
+    {
+        using var folder = new TempFolder();
+        var seed = folder.File("null.json");
+        await File.WriteAllTextAsync(seed, json);
+
+        var (exitCode, output) = await ServerProcess.RunToExitAsync(folder.Path, "--port", "0", "--data", folder.File("null.db"), "--seed", seed);
+
+        exitCode.Should().Be(2, output);
+        output.Should().Contain($"{seed}: {path}: ").And.NotContain("   at ", "a bad seed is the user's error, not a crash");
+        var (_, check) = await ServerProcess.RunToExitAsync(folder.Path, "--check", "--data", folder.File("null.db"));
+        check.Should().Contain("0 pools, 0 app clients, 0 users, 0 devices");
+    }
+
     [Fact]
     public async Task ABadGeneratorSpec_IsRefusedWithItsReason()
     {

@@ -43,6 +43,18 @@ internal static class AdminEndpoints
                         AdminJson.Default.AdminMessage, statusCode: StatusCodes.Status401Unauthorized));
         }
 
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            try
+            {
+                return await next(context);
+            }
+            catch (AdminRefusal refusal)
+            {
+                return Results.Json(new AdminMessage(refusal.Message), AdminJson.Default.AdminMessage, statusCode: refusal.Status);
+            }
+        });
+
         group.MapPost("/reset", (CognitoBackend backend) =>
         {
             backend.Reset();
@@ -52,9 +64,7 @@ internal static class AdminEndpoints
         group.MapPost("/seed", async (HttpRequest request, Seeder seeder) =>
         {
             // Seeding is synchronous LiteDB work; the body is buffered first so no thread blocks on the network.
-            using var body = new MemoryStream();
-            await request.Body.CopyToAsync(body, request.HttpContext.RequestAborted);
-            body.Position = 0;
+            using var body = await AdminBody.ReadAllAsync(request, long.MaxValue);
             try
             {
                 return Results.Json(seeder.LoadJson(body, "request body"), AdminJson.Default.SeedSummary);
@@ -67,41 +77,43 @@ internal static class AdminEndpoints
 
         // The standalone server's clock: read it, or move it to expire tokens and sessions without waiting.
         group.MapGet("/clock", (CognitoBackend backend) => Results.Json(ClockOf(backend), AdminJson.Default.ClockState));
-        group.MapPost("/clock", (ClockChange change, CognitoBackend backend) =>
+        group.MapPost("/clock", async (HttpRequest request, CognitoBackend backend) =>
         {
+            var change = await AdminBody.ReadAsync(request, settings.MaxRequestBodyBytes, AdminJson.Default.ClockChange, "a clock change");
             if (backend.Time is not AdjustableClock clock)
             {
                 return Results.Json(new AdminMessage("This mock's clock is not adjustable here; an in-process mock's clock is its Clock property."),
                     AdminJson.Default.AdminMessage, statusCode: StatusCodes.Status409Conflict);
             }
 
-            if (change.Now is { } now)
-            {
-                clock.SetUtcNow(now);
-            }
-
-            clock.Advance(TimeSpan.FromSeconds(change.AdvanceSeconds ?? 0));
+            Move(clock, change);
             return Results.Json(ClockOf(backend), AdminJson.Default.ClockState);
         });
 
         // The SMS messages the mock "sent" (it sends none): MFA codes for tests to read, newest last.
-        group.MapGet("/sms", (string? userPoolId, string? username, CognitoBackend backend) => Results.Json(
-            backend.Sms.Messages.Where(m => (userPoolId is null || m.UserPoolId == userPoolId) && (username is null || m.Username == username)).ToList(),
-            AdminJson.Default.ListSentSms));
+        group.MapGet("/sms", (HttpRequest request, CognitoBackend backend) =>
+        {
+            var (userPoolId, username) = SmsFilter(request.Query);
+            return Results.Json(
+                backend.Sms.Messages.Where(m => (userPoolId is null || m.UserPoolId == userPoolId) && (username is null || m.Username == username)).ToList(),
+                AdminJson.Default.ListSentSms);
+        });
 
         // Faults for users' resilience tests: list, add one, or clear them.
         group.MapGet("/faults", (FaultInjector faults) => Results.Json(faults.Status.ToList(), AdminJson.Default.ListFaultRuleStatus));
-        group.MapPost("/faults", (FaultRule rule, FaultInjector faults) =>
+        group.MapPost("/faults", async (HttpRequest request, FaultInjector faults) =>
         {
+            var rule = await AdminBody.ReadAsync(request, settings.MaxRequestBodyBytes, AdminJson.Default.FaultRule, "a fault rule");
             try
             {
                 faults.Add(rule);
-                return Results.Json(faults.Status.ToList(), AdminJson.Default.ListFaultRuleStatus);
             }
             catch (ArgumentException e)
             {
-                return Results.Json(new AdminMessage(e.Message), AdminJson.Default.AdminMessage, statusCode: StatusCodes.Status400BadRequest);
+                throw new AdminRefusal(e.Message);
             }
+
+            return Results.Json(faults.Status.ToList(), AdminJson.Default.ListFaultRuleStatus);
         });
         group.MapDelete("/faults", (FaultInjector faults) =>
         {
@@ -182,6 +194,61 @@ internal static class AdminEndpoints
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
         public override void SetLength(long value) => throw new NotSupportedException();
+    }
+
+    /// <summary>
+    /// The filters of GET /_mock/sms. A misspelt filter would otherwise be ignored and the answer hold every user's
+    /// messages, so an unknown parameter, or one given twice, is refused. Names match as ASP.NET matches them, in
+    /// any case.
+    /// </summary>
+    private static (string? UserPoolId, string? Username) SmsFilter(IQueryCollection query)
+    {
+        foreach (var (name, values) in query)
+        {
+            if (!name.Equals("userPoolId", StringComparison.OrdinalIgnoreCase) && !name.Equals("username", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new AdminRefusal($"{AdminBody.Quoted(name)} is not a parameter of {Prefix}/sms; its parameters are userPoolId and username.");
+            }
+
+            if (values.Count > 1)
+            {
+                throw new AdminRefusal($"{name} is given {values.Count} times; give it once.");
+            }
+        }
+
+        return (query["userPoolId"].FirstOrDefault(), query["username"].FirstOrDefault());
+    }
+
+    /// <summary>Sets the clock to Now, then moves it by AdvanceSeconds: checked whole first, so a refused change changes nothing.</summary>
+    private static void Move(AdjustableClock clock, ClockChange change)
+    {
+        if (change.Now is { } now && (now < AdjustableClock.Earliest || now > AdjustableClock.Latest))
+        {
+            throw new AdminRefusal($"Now must be {AdjustableClock.Range}.");
+        }
+
+        var seconds = change.AdvanceSeconds ?? 0;
+        var refused = $"AdvanceSeconds must keep the clock {AdjustableClock.Range}.";
+        if (!(Math.Abs(seconds) <= (AdjustableClock.Latest - AdjustableClock.Earliest).TotalSeconds))
+        {
+            throw new AdminRefusal(refused);
+        }
+
+        try
+        {
+            if (change.Now is { } start)
+            {
+                clock.SetUtcNow(start + TimeSpan.FromSeconds(seconds));
+            }
+            else
+            {
+                clock.Advance(TimeSpan.FromSeconds(seconds));
+            }
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            throw new AdminRefusal(refused);
+        }
     }
 }
 

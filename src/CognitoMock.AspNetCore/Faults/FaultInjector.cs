@@ -1,3 +1,4 @@
+using CognitoMock.AspNetCore.Model;
 using CognitoMock.Errors;
 using CognitoMock.Randomness;
 
@@ -8,6 +9,12 @@ public sealed class FaultInjector(IRandomness random)
 {
     private readonly Lock _lock = new();
     private List<FaultRuleStatus> _rules = [];
+
+    /// <summary>
+    /// The longest injected latency: a minute is past any timeout a resilience test would set, and a slip of a digit
+    /// cannot hold a test run up for long.
+    /// </summary>
+    public const int LongestLatencyMilliseconds = 60_000;
 
     public IReadOnlyList<FaultRule> Rules => [.. Status.Select(r => r.Rule)];
 
@@ -85,13 +92,24 @@ public sealed class FaultInjector(IRandomness random)
         _ => rule.Probability >= 1 || random.Bytes(4) is var bytes && BitConverter.ToUInt32(bytes) / (double)uint.MaxValue < rule.Probability,
     };
 
+    /// <summary>Refuses a rule that names no operation of the model, or whose numbers are out of range, naming the member.</summary>
     private static void Validate(FaultRule rule)
     {
-        if (rule.Probability is < 0 or > 1 || rule.OnCall < 1 || rule.FirstCalls < 0 || rule.LatencyMilliseconds is < 0 or > 60_000
-            || string.IsNullOrEmpty(rule.Operation) || !Enum.IsDefined(rule.Fault))
+        var problem = rule switch
         {
-            throw new ArgumentException("A fault rule needs an Operation (or \"*\"), a Fault, a Probability from 0 to 1, " +
-                "OnCall and FirstCalls of at least 1 and 0, and LatencyMilliseconds from 0 to 60000.", nameof(rule));
+            { Operation: null or "" } => "A fault rule needs an Operation: \"*\" or the name of a Cognito operation, such as AdminGetUser.",
+            { Operation: var name } when name != "*" && !ServiceModel.Cognito.Operations.ContainsKey(name) =>
+                $"Operation must be \"*\" or the name of a Cognito operation, such as AdminGetUser; '{name[..Math.Min(name.Length, 64)]}' is not one.",
+            { Fault: var fault } when !Enum.IsDefined(fault) => $"Fault must be one of {string.Join(", ", Enum.GetNames<FaultKind>())}.",
+            { Probability: var p } when !(p is >= 0 and <= 1) => "Probability must be a number from 0 to 1.",
+            { OnCall: < 1 } => "OnCall must be at least 1 (the next call).",
+            { FirstCalls: < 1 } => "FirstCalls must be at least 1.",
+            { LatencyMilliseconds: < 0 or > LongestLatencyMilliseconds } => $"LatencyMilliseconds must be from 0 to {LongestLatencyMilliseconds}.",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            throw new ArgumentException(problem);
         }
     }
 }

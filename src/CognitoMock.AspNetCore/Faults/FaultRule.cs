@@ -19,10 +19,13 @@ public enum FaultKind
 /// </summary>
 public sealed class FaultRule
 {
-    /// <summary>The operation's AWS name, or "*" for every operation.</summary>
-    public string Operation { get; set; } = "*";
+    /// <summary>
+    /// The operation's AWS name, or "*" for every operation. Required, as is <see cref="Fault"/>: a rule that
+    /// took defaults for them would throttle every call of a mock for a typo in a test.
+    /// </summary>
+    public required string Operation { get; set; }
 
-    public FaultKind Fault { get; set; } = FaultKind.TooManyRequests;
+    public required FaultKind Fault { get; set; }
 
     /// <summary>The chance that a call is hit, 0 to 1; 1 when not given.</summary>
     public double Probability { get; set; } = 1;
@@ -30,9 +33,10 @@ public sealed class FaultRule
     /// <summary>Hit only this call (1 is the first) of the operation after the rule was set; overrides Probability.</summary>
     public int? OnCall { get; set; }
 
-    /// <summary>Hit only the first this-many calls after the rule was set; overrides Probability.</summary>
+    /// <summary>Hit only the first this-many calls (at least 1) after the rule was set; overrides Probability.</summary>
     public int? FirstCalls { get; set; }
 
+    /// <summary>For <see cref="FaultKind.Latency"/>: the delay, 0 to <see cref="FaultInjector.LongestLatencyMilliseconds"/>.</summary>
     public int LatencyMilliseconds { get; set; }
 }
 

@@ -84,7 +84,9 @@ internal sealed class AwsJsonEndpoint(CognitoBackend backend, CognitoMockSetting
         var name = dot < 0 ? "" : target[(dot + 1)..];
         if (dot < 0 || target[..dot] != _model.TargetPrefix || !_model.Operations.TryGetValue(name, out var operation))
         {
-            throw new UnknownOperationException($"{target} is not an operation of {_model.TargetPrefix}.");
+            // Echoed in the body and in x-amzn-ErrorMessage: a header of any length must not come back whole.
+            var shown = target.Length <= 128 ? target : target[..128] + "...";
+            throw new UnknownOperationException($"{shown} is not an operation of {_model.TargetPrefix}.");
         }
 
         if (!Operations.Table.TryGetValue(name, out var handler))
@@ -137,6 +139,12 @@ internal sealed class AwsJsonEndpoint(CognitoBackend backend, CognitoMockSetting
 
                 body.Write(chunk, 0, read);
             }
+        }
+        catch (Exception e) when (e is BadHttpRequestException or IOException)
+        {
+            // Kestrel's account of a body the client broke: a bad chunk (an IOException when its size overflows),
+            // one cut off, or one sent below the minimum rate. The client's error, so not a 500, which SDKs retry.
+            throw new SerializationException($"The request body could not be read: {e.Message}");
         }
         finally
         {

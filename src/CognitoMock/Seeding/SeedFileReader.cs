@@ -19,9 +19,10 @@ internal static class SeedFileReader
         var document = ReadWhole(headerJson, file);
         foreach (var (pool, offset) in usersAt)
         {
-            if (pool < document.UserPools.Count)
+            // A null pool, or a null UserPools after a repeated member, is refused later at its path.
+            if (document.UserPools is { } pools && pool < pools.Count && pools[pool] is { } read)
             {
-                document.UserPools[pool].Users = new StreamedUsers(json, offset, $"$.UserPools[{pool}].Users", file);
+                read.Users = new StreamedUsers(json, offset, $"$.UserPools[{pool}].Users", file);
             }
         }
 

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 using CognitoMock.Domain;
 using CognitoMock.Errors;
 using CognitoMock.Storage;
@@ -14,7 +13,7 @@ public sealed record SeedSummary(IReadOnlyList<string> UserPoolIds, int Clients,
 /// in one transaction, so a seed with one bad entry leaves the state as it was. Errors name the file and
 /// the JSON path of the entry.
 /// </summary>
-public sealed partial class Seeder(CognitoBackend backend)
+public sealed class Seeder(CognitoBackend backend)
 {
     private static readonly string[] AliasChoices = ["email", "phone_number", "preferred_username"];
     private static readonly string[] UsernameAttributeChoices = ["email", "phone_number"];
@@ -37,6 +36,7 @@ public sealed partial class Seeder(CognitoBackend backend)
 
     public SeedSummary Load(SeedDocument document, string file) => backend.Store.Write(tx =>
     {
+        SeedNulls.CheckDocument(document, file);
         var loader = new Loading(backend, tx, file);
         for (var i = 0; i < document.UserPools.Count; i++)
         {
@@ -61,9 +61,10 @@ public sealed partial class Seeder(CognitoBackend backend)
         public void AddPool(SeedUserPool seed, string path)
         {
             var id = seed.Id ?? backend.Ids.UserPoolId();
-            Require(UserPoolIdPattern().IsMatch(id) && id.Length <= 55, path + ".Id", $"'{id}' is not a user pool ID (region_alphanumerics).");
+            Check(SeedConstraints.UserPoolId, id, path + ".Id", "Id");
             Require(tx.GetPool(id) is null, path + ".Id", $"a user pool {id} already exists.");
             Require(!string.IsNullOrWhiteSpace(seed.Name), path + ".Name", "a user pool needs a Name.");
+            Check(SeedConstraints.UserPoolName, seed.Name, path + ".Name", "Name");
             var aliases = seed.AliasAttributes ?? [];
             var usernameAttributes = seed.UsernameAttributes ?? [];
             AsSeedError(path, () => PoolRules.RequireAliasesOrUsernameAttributes(aliases, usernameAttributes));
@@ -111,9 +112,11 @@ public sealed partial class Seeder(CognitoBackend backend)
         private void AddClient(UserPool pool, SeedClient seed, string path)
         {
             var clientId = seed.ClientId ?? backend.Ids.ClientId();
-            Require(ClientIdPattern().IsMatch(clientId) && clientId.Length <= 128, path + ".ClientId", $"'{clientId}' is not a client ID.");
+            Check(SeedConstraints.ClientId, clientId, path + ".ClientId", "ClientId");
             Require(tx.GetClient(clientId) is null, path + ".ClientId", $"a client {clientId} already exists.");
             Require(!string.IsNullOrWhiteSpace(seed.ClientName), path + ".ClientName", "a client needs a ClientName.");
+            Check(SeedConstraints.ClientName, seed.ClientName, path + ".ClientName", "ClientName");
+            Check(SeedConstraints.ClientSecret, seed.ClientSecret, path + ".ClientSecret", "ClientSecret");
             Require(seed.ClientSecret is null || !seed.GenerateSecret, path, "give ClientSecret or GenerateSecret, not both.");
             var flows = seed.ExplicitAuthFlows ?? [.. AppClientDefaults.ExplicitAuthFlows];
             RequireSubset(flows, AppClient.AuthFlowChoices, path + ".ExplicitAuthFlows");
@@ -135,6 +138,7 @@ public sealed partial class Seeder(CognitoBackend backend)
 
         private void AddUser(UserPool pool, SeedUser seed, string path)
         {
+            SeedNulls.CheckUser(seed, path, file);
             var attributes = Attributes(pool, seed.Attributes ?? [], path + ".Attributes");
             var sub = attributes.Find(a => a.Name == "sub")?.Value ?? backend.Ids.Sub();
             string username;
@@ -147,8 +151,8 @@ public sealed partial class Seeder(CognitoBackend backend)
             }
             else
             {
-                Require(seed.Username is { Length: > 0 and <= 128 } name && UsernamePattern().IsMatch(name), path + ".Username",
-                    "a user needs a Username of 1 to 128 letters, marks, symbols, numbers or punctuation.");
+                Require(seed.Username is not null, path + ".Username", "a user needs a Username of 1 to 128 letters, marks, symbols, numbers or punctuation.");
+                Check(SeedConstraints.Username, seed.Username, path + ".Username", "Username");
                 username = seed.Username!;
             }
 
@@ -160,6 +164,7 @@ public sealed partial class Seeder(CognitoBackend backend)
             var status = seed.UserStatus ?? UserStatuses.Confirmed;
             Require(UserStatuses.All.Contains(status), path + ".UserStatus", $"'{status}' is not a UserStatus.");
             Require(seed.Password is null || seed.PasswordVerifier is null, path, "give Password or PasswordVerifier, not both.");
+            Check(SeedConstraints.Password, seed.Password, path + ".Password", "Password");
             Require(seed.PasswordVerifier is not { } verifier || PasswordCredentials.IsWellFormed(Credential(verifier)), path + ".PasswordVerifier",
                 "a PasswordVerifier is a Hash (as exported) and a base64 HashSalt, and a hex SrpSalt and Verifier.");
             var user = User.Create(pool.Id, username, sub, attributes, status, Utc(seed.UserCreateDate) ?? _now);
@@ -225,7 +230,7 @@ public sealed partial class Seeder(CognitoBackend backend)
                 var at = $"{path}[{i}]";
                 Require(StandardAttributes.IsKnown(pool, name), at, $"unknown attribute '{name}'.");
                 Require(!attributes.Exists(a => a.Name == name), at, $"the attribute '{name}' is given twice.");
-                Require(value.Length <= 2048, at, $"the value of '{name}' is longer than 2048.");
+                Check(SeedConstraints.AttributeValue, value, at, $"the value of '{name}'");
                 Require(name != "sub" || Guid.TryParseExact(value, "D", out _), at, $"the sub '{value}' is not a UUID.");
                 Require(!name.EndsWith("_verified", StringComparison.Ordinal) || value is "true" or "false", at,
                     $"'{name}' is 'true' or 'false', not '{value}'.");
@@ -238,8 +243,12 @@ public sealed partial class Seeder(CognitoBackend backend)
         private Device Device(User user, SeedDevice seed, string path)
         {
             var deviceKey = seed.DeviceKey ?? backend.Ids.DeviceKey();
-            Require(DeviceKeyPattern().IsMatch(deviceKey) && deviceKey.Length <= 55, path + ".DeviceKey",
-                $"'{deviceKey}' is not a device key (region_uuid).");
+            Check(SeedConstraints.DeviceKey, deviceKey, path + ".DeviceKey", "DeviceKey");
+            Check(SeedConstraints.DeviceName, seed.DeviceName, path + ".DeviceName", "DeviceName");
+            Check(SeedConstraints.AttributeValue, seed.LastIpUsed, path + ".LastIpUsed", "LastIpUsed");
+            Check(SeedConstraints.AttributeValue, seed.DeviceSdk, path + ".DeviceSdk", "DeviceSdk");
+            Check(SeedConstraints.VerifierString, seed.DeviceSecretVerifierConfig?.PasswordVerifier, path + ".DeviceSecretVerifierConfig.PasswordVerifier", "PasswordVerifier");
+            Check(SeedConstraints.VerifierString, seed.DeviceSecretVerifierConfig?.Salt, path + ".DeviceSecretVerifierConfig.Salt", "Salt");
             // Keys are kept per user; within a load they must not repeat at all. A 128-bit hash of each keeps a
             // million of them in a few tens of megabytes.
             Require(_deviceKeys.Add(KeyHash(deviceKey)), path + ".DeviceKey", $"the device key {deviceKey} is already in use.");
@@ -296,6 +305,15 @@ public sealed partial class Seeder(CognitoBackend backend)
             return true;
         });
 
+        /// <summary>Holds a seed's value to the model's constraints on the API member it stands for; absent values are for the caller.</summary>
+        private void Check(SeedConstraint constraint, string? value, string path, string member)
+        {
+            if (value is not null && constraint.Problem(member, value) is { } problem)
+            {
+                throw new SeedException(file, path, problem);
+            }
+        }
+
         private void Require(bool condition, string path, string problem)
         {
             if (!condition)
@@ -319,16 +337,4 @@ public sealed partial class Seeder(CognitoBackend backend)
             var v => v.Value.ToUniversalTime(),
         };
     }
-
-    [GeneratedRegex(@"\A[a-zA-Z0-9_-]+_[0-9a-zA-Z]+\z")]
-    private static partial Regex UserPoolIdPattern();
-
-    [GeneratedRegex(@"\A[a-zA-Z0-9_+]+\z")]
-    private static partial Regex ClientIdPattern();
-
-    [GeneratedRegex(@"\A[a-zA-Z0-9_-]+_[0-9a-f-]+\z")]
-    private static partial Regex DeviceKeyPattern();
-
-    [GeneratedRegex(@"\A[\p{L}\p{M}\p{S}\p{N}\p{P}]+\z")]
-    private static partial Regex UsernamePattern();
 }

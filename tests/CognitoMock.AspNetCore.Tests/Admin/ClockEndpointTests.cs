@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using CognitoMock.AspNetCore.Tests.Support;
 using CognitoMock.Testing;
 
 namespace CognitoMock.AspNetCore.Tests.Admin;
@@ -36,8 +37,57 @@ public sealed class ClockEndpointTests
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!["Message"]!.GetValue<string>().Should().Contain("an in-process mock's clock is its Clock property");
     }
 
+    [Theory]
+    [InlineData("""{"Now": "9999-12-31T23:59:59Z"}""", "Now")]
+    [InlineData("""{"Now": "1969-12-31T23:59:59Z"}""", "Now")]
+    [InlineData("""{"AdvanceSeconds": 1e308}""", "AdvanceSeconds")]
+    [InlineData("""{"AdvanceSeconds": -1e308}""", "AdvanceSeconds")]
+    [InlineData("""{"AdvanceSeconds": "NaN"}""", "AdvanceSeconds")]
+    [InlineData("""{"AdvanceSeconds": "Infinity"}""", "AdvanceSeconds")]
+    [InlineData("""{"AdvanceSeconds": 315360000000}""", "AdvanceSeconds")]
+    [InlineData("""{"Now": "2030-01-01T00:00:00Z", "AdvanceSeconds": 1e308}""", "AdvanceSeconds")]
+    [InlineData("""{"Now": "8999-12-31T00:00:00Z", "AdvanceSeconds": 172800}""", "AdvanceSeconds")]
+    public async Task AnInstantOrDurationOutOfRange_IsRefusedWithAMessage_AndChangesNothing(string body, string member)
+    {
+        var clock = new AdjustableClock();
+        using var mock = InProcessCognitoMockWithClock(clock);
+        var http = mock.CreateClient();
+        await http.PostAsync("/_mock/clock", Json("""{"AdvanceSeconds": 60}"""));
+
+        var response = await http.PostAsync("/_mock/clock", Json(body));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!["Message"]!.GetValue<string>().Should().Contain(member);
+        clock.Offset.Should().Be(TimeSpan.FromSeconds(60), "a refused change changes nothing, not even its valid half");
+    }
+
+    [Theory]
+    [InlineData("1970-01-01T00:00:00Z")]
+    [InlineData("9000-01-01T00:00:00Z")]
+    public async Task AtEitherEndOfTheRange_TokensAreStillIssued(string now)
+    {
+        var clock = new AdjustableClock();
+        using var mock = InProcessCognitoMockWithClock(clock, SeedFiles.Demo);
+        var http = mock.CreateClient();
+
+        (await http.PostAsync("/_mock/clock", Json($$"""{"Now": "{{now}}"}"""))).StatusCode.Should().Be(HttpStatusCode.OK);
+        using var signIn = new HttpRequestMessage(HttpMethod.Post, "/")
+        {
+            Content = new StringContent("""
+                {"AuthFlow": "USER_PASSWORD_AUTH", "ClientId": "demoaliasweb00000000000001", "AuthParameters": {"USERNAME": "alice", "PASSWORD": "Passw0rd!"}}
+                """, Encoding.UTF8, "application/x-amz-json-1.1"),
+        };
+        signIn.Headers.Add("X-Amz-Target", "AWSCognitoIdentityProviderService.InitiateAuth");
+        var response = await http.SendAsync(signIn);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
     // The fixture insists on a FakeTimeProvider, so the server's AdjustableClock is hosted directly here.
-    private static InProcessCognitoMockHost InProcessCognitoMockWithClock(AdjustableClock clock) => new(clock);
+    private static InProcessCognitoMockHost InProcessCognitoMockWithClock(AdjustableClock clock, string? seedFile = null) =>
+        new(clock, s => s.SeedFiles.AddRange(seedFile is null ? [] : [seedFile]));
 }
 
 /// <summary>The mock's app on a TestServer with a clock of the test's choosing.</summary>
@@ -45,15 +95,20 @@ internal sealed class InProcessCognitoMockHost : IDisposable
 {
     private readonly Microsoft.AspNetCore.Builder.WebApplication _app;
 
-    public InProcessCognitoMockHost(TimeProvider clock)
+    public InProcessCognitoMockHost(TimeProvider clock, Action<CognitoMockSettings>? configure = null)
     {
         var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
         Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.UseTestServer(builder.WebHost);
-        builder.Services.AddCognitoMock(new CognitoMockSettings { Clock = clock });
+        var settings = new CognitoMockSettings { Clock = clock };
+        configure?.Invoke(settings);
+        builder.Services.AddCognitoMock(settings);
         _app = builder.Build();
         _app.MapCognitoMock();
+        CognitoMockStartup.Seed(Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CognitoBackend>(_app.Services), settings);
         _app.StartAsync().GetAwaiter().GetResult();
     }
+
+    public IServiceProvider Services => _app.Services;
 
     public HttpClient CreateClient() => Microsoft.AspNetCore.TestHost.HostBuilderTestServerExtensions.GetTestServer(_app).CreateClient();
 

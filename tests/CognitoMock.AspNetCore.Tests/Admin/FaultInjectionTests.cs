@@ -32,7 +32,7 @@ public sealed class FaultInjectionTests
     {
         using var mock = Demo();
         var wire = new Wire(mock);
-        mock.Faults.Add(new FaultRule { Fault = FaultKind.InternalError, FirstCalls = 2 });
+        mock.Faults.Add(new FaultRule { Operation = "*", Fault = FaultKind.InternalError, FirstCalls = 2 });
 
         (await wire.CallAsync("AdminListDevices", ListAlice)).ShouldBeError("InternalErrorException", "An internal error occurred (injected by CognitoMock).", HttpStatusCode.InternalServerError);
         (await wire.CallAsync("AdminListDevices", ListAlice)).Status.Should().Be(HttpStatusCode.InternalServerError);
@@ -46,7 +46,7 @@ public sealed class FaultInjectionTests
     {
         using var mock = Demo();
         var wire = new Wire(mock);
-        mock.Faults.Add(new FaultRule { Operation = "AdminListDevices", Probability = probability });
+        mock.Faults.Add(new FaultRule { Operation = "AdminListDevices", Fault = FaultKind.TooManyRequests, Probability = probability });
 
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 20; i++)
@@ -62,7 +62,7 @@ public sealed class FaultInjectionTests
     {
         using var mock = Demo();
         var wire = new Wire(mock);
-        mock.Faults.Add(new FaultRule { Operation = "AdminListDevices", Probability = 0.5 });
+        mock.Faults.Add(new FaultRule { Operation = "AdminListDevices", Fault = FaultKind.TooManyRequests, Probability = 0.5 });
 
         var throttled = 0;
         for (var i = 0; i < 60; i++)
@@ -103,12 +103,82 @@ public sealed class FaultInjectionTests
         var status = JsonNode.Parse(await http.GetStringAsync("/_mock/faults"))!.AsArray().Single()!;
         (status["Calls"]!.GetValue<int>(), status["Hits"]!.GetValue<int>()).Should().Be((2, 1), "two calls of its operation, the first hit");
 
-        mock.Faults.Add(new FaultRule { Operation = "AdminListDevices" });
+        mock.Faults.Add(new FaultRule { Operation = "AdminListDevices", Fault = FaultKind.TooManyRequests });
         (await http.DeleteAsync("/_mock/faults")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await wire.CallAsync("AdminListDevices", ListAlice)).ShouldBeOk();
         (await http.PostAsync("/_mock/faults", Json("""{"Operation":"AdminListDevices","Probability":2}"""))).StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await http.PostAsync("/_mock/faults", Json("not json"))).StatusCode.Should().Be(HttpStatusCode.BadRequest, "a body that does not bind is the caller's error");
         (await http.PostAsync("/_mock/clock", Json("""{"AdvanceSeconds":"soon"}"""))).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
+    [InlineData("""{}""", "Operation")]
+    [InlineData("""{"Fault":"TooManyRequests"}""", "Operation")]
+    [InlineData("""{"Operation":"AdminListDevices"}""", "Fault")]
+    [InlineData("""{"Operation":null,"Fault":"TooManyRequests"}""", "Operation")]
+    [InlineData("""{"Operation":"AdminListDevices","Fault":"TooManyRequests","Probabilty":0.5}""", "Probabilty")]
+    [InlineData("""{"Operation":"AdminListDevices","Fault":"TooManyRequests","Probability":"NaN"}""", "Probability")]
+    [InlineData("""{"Operation":"AdminListDevices","Fault":"TooManyRequests","Probability":"Infinity"}""", "Probability")]
+    [InlineData("""{"Operation":"AdminListDevices","Fault":"TooManyRequests","Probability":1.5}""", "Probability")]
+    [InlineData("""{"Operation":"AdminListDevices","Fault":"TooManyRequests","Probability":-0.1}""", "Probability")]
+    [InlineData("""{"Operation":"AdminListDevices","Fault":"TooManyRequests","OnCall":0}""", "OnCall")]
+    [InlineData("""{"Operation":"AdminListDevices","Fault":"TooManyRequests","OnCall":1e10}""", "OnCall")]
+    [InlineData("""{"Operation":"AdminListDevices","Fault":"TooManyRequests","FirstCalls":0}""", "FirstCalls")]
+    [InlineData("""{"Operation":"AdminListDevices","Fault":"Latency","LatencyMilliseconds":-1}""", "LatencyMilliseconds")]
+    [InlineData("""{"Operation":"AdminListDevices","Fault":"Latency","LatencyMilliseconds":60001}""", "LatencyMilliseconds")]
+    [InlineData("""{"Operation":"AdminListDevice","Fault":"TooManyRequests"}""", "Operation")]
+    [InlineData("""{"Operation":"AdminListDevices","Fault":"Slow"}""", "Fault")]
+    [InlineData("""{"Operation":"AdminListDevices","Fault":7}""", "Fault")]
+    [InlineData("""[{"Operation":"AdminListDevices","Fault":"TooManyRequests"}]""", "Operation")]
+    [InlineData("""not json""", "JSON")]
+    [InlineData("", "JSON")]
+    public async Task ABadRule_IsRefusedWithAMessageNamingTheMember_AndNothingIsInstalled(string body, string member)
+    {
+        using var mock = Demo();
+        var http = mock.CreateClient();
+
+        var response = await http.PostAsync("/_mock/faults", Json(body));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var message = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["Message"]!.GetValue<string>();
+        message.Should().Contain(member);
+        mock.Faults.Rules.Should().BeEmpty();
+        (await http.GetAsync("/_mock/faults")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await new Wire(mock).CallAsync("AdminListDevices", ListAlice)).ShouldBeOk();
+    }
+
+    [Theory]
+    [InlineData("AdminListDevice", 1.0, null, null, 0, "Operation")]
+    [InlineData("", 1.0, null, null, 0, "Operation")]
+    [InlineData(null, 1.0, null, null, 0, "Operation")]
+    [InlineData("AdminListDevices", double.NaN, null, null, 0, "Probability")]
+    [InlineData("AdminListDevices", double.PositiveInfinity, null, null, 0, "Probability")]
+    [InlineData("AdminListDevices", 1.0, 0, null, 0, "OnCall")]
+    [InlineData("AdminListDevices", 1.0, null, 0, 0, "FirstCalls")]
+    [InlineData("AdminListDevices", 1.0, null, -3, 0, "FirstCalls")]
+    [InlineData("AdminListDevices", 1.0, null, null, 60_001, "LatencyMilliseconds")]
+    public void InProcess_ABadRule_IsAnArgumentException_AndNothingIsInstalled(string? operation, double probability, int? onCall, int? firstCalls, int latency, string member)
+    {
+        using var mock = Demo();
+
+        var add = () => mock.Faults.Add(new FaultRule
+        {
+            Operation = operation!, Fault = FaultKind.Latency, Probability = probability, OnCall = onCall, FirstCalls = firstCalls, LatencyMilliseconds = latency,
+        });
+
+        add.Should().Throw<ArgumentException>().Which.Message.Should().Contain(member);
+        mock.Faults.Rules.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void InProcess_AnUndefinedFault_IsAnArgumentException()
+    {
+        using var mock = Demo();
+
+        var add = () => mock.Faults.Add(new FaultRule { Operation = "*", Fault = (FaultKind)7 });
+
+        add.Should().Throw<ArgumentException>().Which.Message.Should().Contain("Fault");
+        mock.Faults.Rules.Should().BeEmpty();
     }
 
     [Fact]

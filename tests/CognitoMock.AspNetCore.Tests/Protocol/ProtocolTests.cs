@@ -134,6 +134,20 @@ public sealed class ProtocolTests(DemoMock demo) : IClassFixture<DemoMock>
         response.ShouldBeError("UnknownOperationException", message);
     }
 
+    [Theory]
+    [InlineData("AWSCognitoIdentityProviderService.")]
+    [InlineData("DynamoDB_20120810.")]
+    [InlineData("")]
+    public async Task AHugeUnknownTarget_IsEchoedOnlyInPart(string prefix)
+    {
+        var target = prefix + new string('x', 10 * 1024);
+
+        var response = await _wire.SendAsync(target, "{}");
+
+        var shown = target[..128] + "...";
+        response.ShouldBeError("UnknownOperationException", $"{shown} is not an operation of AWSCognitoIdentityProviderService.");
+    }
+
     [Fact]
     public async Task AMissingTarget_IsUnknownOperationException()
     {

@@ -109,7 +109,7 @@ internal static class SignInPool
     public const string Client = "signinclient00000000000001";
     public const string SrpOnlyClient = "srponlyclient0000000000001";
     public const string SecretClient = "secretclient00000000000001";
-    public const string Secret = "the-client-secret";
+    public const string Secret = "theclientsecret0000000000";
     public const string Password = "Passw0rd!";
     public const string AliceSub = "11111111-2222-4333-8444-555555555555";
 

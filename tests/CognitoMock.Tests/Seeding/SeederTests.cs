@@ -98,6 +98,41 @@ public sealed class SeederTests
         AssertRefused(Pool(body), path, problem);
     }
 
+    public static TheoryData<string, string> ValuesTheApiWouldRefuse => new()
+    {
+        { Pool("", name: new string('n', 129)), "$.UserPools[0].Name" },
+        { Pool("", name: "slashes/are/not/allowed"), "$.UserPools[0].Name" },
+        { Pool($$""" "Clients": [ { "ClientName": "{{new string('c', 129)}}" } ] """), "$.UserPools[0].Clients[0].ClientName" },
+        { Pool(""" "Clients": [ { "ClientName": "web/app" } ] """), "$.UserPools[0].Clients[0].ClientName" },
+        { Pool(""" "Clients": [ { "ClientName": "c", "ClientSecret": "tooshort" } ] """), "$.UserPools[0].Clients[0].ClientSecret" },
+        { Pool($$""" "Users": [ { "Username": "a", "Password": "{{new string('p', 257)}}" } ] """), "$.UserPools[0].Users[0].Password" },
+        { Pool(""" "Users": [ { "Username": "a", "Password": "has a space" } ] """), "$.UserPools[0].Users[0].Password" },
+        { Pool($$""" "Users": [ { "Username": "a", "Devices": [ { "DeviceName": "{{new string('d', 1025)}}" } ] } ] """), "$.UserPools[0].Users[0].Devices[0].DeviceName" },
+        { Pool(""" "Users": [ { "Username": "a", "Devices": [ { "DeviceName": "" } ] } ] """), "$.UserPools[0].Users[0].Devices[0].DeviceName" },
+        { Pool($$""" "Users": [ { "Username": "a", "Devices": [ { "LastIpUsed": "{{new string('1', 2049)}}" } ] } ] """), "$.UserPools[0].Users[0].Devices[0].LastIpUsed" },
+        { Pool($$""" "Users": [ { "Username": "a", "Devices": [ { "DeviceSdk": "{{new string('s', 2049)}}" } ] } ] """), "$.UserPools[0].Users[0].Devices[0].DeviceSdk" },
+        { Pool($$""" "Users": [ { "Username": "a", "Devices": [ { "DeviceSecretVerifierConfig": { "PasswordVerifier": "{{new string('0', 131_073)}}", "Salt": "00" } } ] } ] """),
+            "$.UserPools[0].Users[0].Devices[0].DeviceSecretVerifierConfig.PasswordVerifier" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ValuesTheApiWouldRefuse))]
+    public void AValueTheModelRefusesTheApi_IsRefusedInASeed_AtItsPath(string json, string path)
+    {
+        AssertRefused(json, path, null);
+    }
+
+    [Fact]
+    public void ALongValue_IsNotEchoedInTheError()
+    {
+        using var test = new TestBackend();
+        var json = Pool("", name: new string('n', 10 * 1024 * 1024));
+
+        var act = () => Load(test, json);
+
+        act.Should().Throw<SeedException>().Which.Message.Length.Should().BeLessThan(300);
+    }
+
     [Fact]
     public void PoolAndClientSettings_TakeAwsDefaultsWhereTheSeedIsSilent()
     {
@@ -234,7 +269,8 @@ public sealed class SeederTests
         }
     }
 
-    private static string Pool(string body) => $$"""{ "UserPools": [ { "Id": "us-east-1_Seed1", "Name": "seed", {{body}} } ] }""";
+    private static string Pool(string body, string name = "seed") =>
+        $$"""{ "UserPools": [ { "Id": "us-east-1_Seed1", "Name": "{{name}}"{{(body.Trim().Length > 0 ? ", " + body : "")}} } ] }""";
 
     private static SeedSummary Load(TestBackend test, string json) =>
         new Seeder(test.Backend).LoadJson(new MemoryStream(Encoding.UTF8.GetBytes(json)), "test.json");

@@ -75,6 +75,8 @@ def main(argv=None):
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         bridge.stop()
+        if bridge.unavailable:  # each JS run failed at once with this; say it once where it is seen
+            print(f"interop: the JS clients did not run: {bridge.unavailable}", file=sys.stderr)
         gone = target.server.exit_code() if getattr(target, "server", None) else None
         if gone is not None:  # every later failure is "connection refused"; say why once
             print(f"{args.target} exited during the run with code {gone}; see its log (--keep)", file=sys.stderr)
@@ -100,8 +102,11 @@ def versions(target):
     import botocore
 
     def package(name):
-        with open(os.path.join(INTEROP, "node_modules", name, "package.json")) as f:
-            return json.load(f)["version"]
+        try:
+            with open(os.path.join(INTEROP, "node_modules", name, "package.json")) as f:
+                return json.load(f)["version"]
+        except FileNotFoundError:
+            return "(not installed)"
 
     cli = subprocess.run([AWS, "--version"], capture_output=True, text=True).stdout.split()
     return {"target": target.version(), "cli": cli[0] if cli else "?",

@@ -1,6 +1,6 @@
 // Long-lived driver for the JavaScript clients, so node starts once per run, not once per case.
-// Reads one JSON request per line on stdin, answers one JSON line on stdout, in the result shape
-// of harness/clients/__init__.py.
+// Writes {"ready": true} once it has loaded, then reads one JSON request per line on stdin and answers one
+// JSON line on stdout, in the result shape of harness/clients/__init__.py.
 //   {"id", "client": "js", "endpoint", "op", "input", "paginate"?}           AWS SDK for JS v3
 //   {"id", "client": "cognito-js", "endpoint", "op": <flow>, "input", "session"?}  amazon-cognito-identity-js
 //   {"id", "client": "totp", "input": {"Secret", "Timestamp"}}                    a TOTP code from otpauth
@@ -10,6 +10,10 @@ import { runCognitoJs } from './cognito-js.mjs';
 import { runTotp } from './totp.mjs';
 
 const handlers = { js: runJs, 'cognito-js': runCognitoJs, totp: runTotp };
+
+// Reached only once every import above has loaded: the harness waits for this line before the first call,
+// so a driver that cannot load its packages fails at once instead of leaving each call to time out.
+process.stdout.write(JSON.stringify({ ready: true }) + '\n');
 
 const lines = readline.createInterface({ input: process.stdin });
 for await (const line of lines) {
