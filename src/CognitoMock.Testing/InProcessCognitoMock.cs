@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using CognitoMock.AspNetCore;
 using CognitoMock.AspNetCore.Faults;
+using CognitoMock.Messages;
 using CognitoMock.Seeding;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -49,6 +50,13 @@ public sealed class InProcessCognitoMock : IDisposable, IAsyncDisposable
     public CognitoBackend Backend { get; }
 
     public Seeder Seeder { get; }
+
+    /// <summary>
+    /// The messages the mock "sent": confirmation and reset codes, invitations, MFA codes. Read a code with
+    /// <c>Messages.LastCodeFor(pool, username)</c>, or await the one an action is about to send with
+    /// <c>Messages.NextAsync</c>.
+    /// </summary>
+    public Outbox Messages => Backend.Messages;
 
     /// <summary>Faults to inject into chosen operations: throttling, internal errors, latency.</summary>
     public FaultInjector Faults { get; }

@@ -1,6 +1,7 @@
 using CognitoMock.Api;
 using CognitoMock.Domain;
 using CognitoMock.Errors;
+using CognitoMock.Messages;
 using CognitoMock.Paging;
 using CognitoMock.Randomness;
 using CognitoMock.SignIn;
@@ -34,8 +35,8 @@ public sealed partial class CognitoBackend : CognitoIdentityProviderBase
         Challenges = new ChallengeSessions(random, time);
     }
 
-    /// <summary>The SMS messages the mock "sent": MFA codes, for tests to read.</summary>
-    public SmsOutbox Sms { get; } = new();
+    /// <summary>Every message the mock "sent": codes, invitations and MFA codes, for tests to read.</summary>
+    public Outbox Messages { get; } = new();
 
     public Store Store { get; }
 
@@ -74,7 +75,7 @@ public sealed partial class CognitoBackend : CognitoIdentityProviderBase
     {
         Store.Write(tx => tx.Reset());
         SigningKeys.Forget();
-        Sms.Clear();
+        Messages.Clear();
     }
 
     internal static UserPool RequirePool(StoreView view, string userPoolId) =>

@@ -4,7 +4,8 @@ using System.Text;
 using System.Text.Json.Serialization;
 using CognitoMock.AspNetCore.Faults;
 using CognitoMock.Seeding;
-using CognitoMock.SignIn;
+using CognitoMock.Errors;
+using CognitoMock.Messages;
 using CognitoMock.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,7 +15,8 @@ namespace CognitoMock.AspNetCore.Admin;
 
 /// <summary>
 /// The mock's own endpoints, under a path no AWS operation uses: reset the state, load a seed document,
-/// export the state as one, read or move the clock, read the SMS codes sent, inject faults.
+/// export the state as one, read or move the clock, read the messages sent and auth events' feedback tokens,
+/// inject faults.
 /// </summary>
 internal static class AdminEndpoints
 {
@@ -90,13 +92,49 @@ internal static class AdminEndpoints
             return Results.Json(ClockOf(backend), AdminJson.Default.ClockState);
         });
 
-        // The SMS messages the mock "sent" (it sends none): MFA codes for tests to read, newest last.
+        // The messages the mock "sent" (it sends none): codes, links and temporary passwords for tests to read,
+        // newest last; GET /sms is the SMS among them, in the shape it had before email was sent too.
+        group.MapGet("/messages", (HttpRequest request, CognitoBackend backend) =>
+        {
+            var filter = Filter(request.Query, "messages", "userPoolId", "username", "deliveryMedium");
+            return Results.Json(
+                backend.Messages.For(filter["userPoolId"], filter["username"]).Where(m => filter["deliveryMedium"] is not { } medium || m.DeliveryMedium == medium).ToList(),
+                AdminJson.Default.ListSentMessage);
+        });
+        group.MapDelete("/messages", (CognitoBackend backend) =>
+        {
+            backend.Messages.Clear();
+            return Results.Json(new AdminMessage("The outbox is empty."), AdminJson.Default.AdminMessage);
+        });
         group.MapGet("/sms", (HttpRequest request, CognitoBackend backend) =>
         {
-            var (userPoolId, username) = SmsFilter(request.Query);
+            var filter = Filter(request.Query, "sms", "userPoolId", "username");
             return Results.Json(
-                backend.Sms.Messages.Where(m => (userPoolId is null || m.UserPoolId == userPoolId) && (username is null || m.Username == username)).ToList(),
+                [.. backend.Messages.For(filter["userPoolId"], filter["username"])
+                    .Where(m => m.DeliveryMedium == DeliveryMediums.Sms)
+                    .Select(m => new SentSms(m.UserPoolId, m.Username, m.Destination, m.Code, m.SentAt))],
                 AdminJson.Default.ListSentSms);
+        });
+
+        // A user's auth events with their feedback tokens, which AWS sends only in the links of its emails.
+        group.MapGet("/auth-events", (HttpRequest request, CognitoBackend backend) =>
+        {
+            var filter = Filter(request.Query, "auth-events", "userPoolId", "username");
+            if (filter["userPoolId"] is not { } userPoolId || filter["username"] is not { } username)
+            {
+                throw new AdminRefusal($"{Prefix}/auth-events needs both userPoolId and username.");
+            }
+
+            try
+            {
+                return Results.Json(
+                    [.. backend.AuthEventsOf(userPoolId, username).Select(e => new AuthEventToken(e.EventId, e.EventType, e.CreationDate, e.EventResponse, e.FeedbackToken))],
+                    AdminJson.Default.ListAuthEventToken);
+            }
+            catch (CognitoException e)
+            {
+                throw new AdminRefusal(e.Message, StatusCodes.Status404NotFound);
+            }
         });
 
         // Faults for users' resilience tests: list, add one, or clear them.
@@ -197,17 +235,17 @@ internal static class AdminEndpoints
     }
 
     /// <summary>
-    /// The filters of GET /_mock/sms. A misspelt filter would otherwise be ignored and the answer hold every user's
+    /// The filters of a GET. A misspelt filter would otherwise be ignored and the answer hold every user's
     /// messages, so an unknown parameter, or one given twice, is refused. Names match as ASP.NET matches them, in
-    /// any case.
+    /// any case; a filter not given is null.
     /// </summary>
-    private static (string? UserPoolId, string? Username) SmsFilter(IQueryCollection query)
+    private static Dictionary<string, string?> Filter(IQueryCollection query, string path, params string[] names)
     {
         foreach (var (name, values) in query)
         {
-            if (!name.Equals("userPoolId", StringComparison.OrdinalIgnoreCase) && !name.Equals("username", StringComparison.OrdinalIgnoreCase))
+            if (!names.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
-                throw new AdminRefusal($"{AdminBody.Quoted(name)} is not a parameter of {Prefix}/sms; its parameters are userPoolId and username.");
+                throw new AdminRefusal($"{AdminBody.Quoted(name)} is not a parameter of {Prefix}/{path}; its parameters are {string.Join(", ", names[..^1])} and {names[^1]}.");
             }
 
             if (values.Count > 1)
@@ -216,7 +254,7 @@ internal static class AdminEndpoints
             }
         }
 
-        return (query["userPoolId"].FirstOrDefault(), query["username"].FirstOrDefault());
+        return names.ToDictionary(name => name, name => query[name].FirstOrDefault());
     }
 
     /// <summary>Sets the clock to Now, then moves it by AdvanceSeconds: checked whole first, so a refused change changes nothing.</summary>
@@ -259,12 +297,20 @@ public sealed record ClockChange(DateTimeOffset? Now, double? AdvanceSeconds);
 
 public sealed record ClockState(DateTimeOffset Now, double OffsetSeconds);
 
+/// <summary>An SMS the mock "sent", as GET /_mock/sms has always shown it.</summary>
+public sealed record SentSms(string UserPoolId, string Username, string Destination, string? Code, DateTimeOffset SentAt);
+
+/// <summary>An auth event with the token that UpdateAuthEventFeedback asks for.</summary>
+public sealed record AuthEventToken(string EventId, string EventType, DateTime CreationDate, string EventResponse, string FeedbackToken);
+
 [JsonSerializable(typeof(AdminMessage))]
 [JsonSerializable(typeof(SeedSummary))]
 [JsonSerializable(typeof(ClockChange))]
 [JsonSerializable(typeof(List<FaultRuleStatus>))]
 [JsonSerializable(typeof(FaultRule))]
 [JsonSerializable(typeof(List<SentSms>))]
+[JsonSerializable(typeof(List<SentMessage>))]
+[JsonSerializable(typeof(List<AuthEventToken>))]
 [JsonSourceGenerationOptions(UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ClockState))]
 public sealed partial class AdminJson : JsonSerializerContext;

@@ -27,4 +27,10 @@ public sealed class Grant
     public DateTime RefreshTokenExpires { get; set; }
 
     public bool Revoked { get; set; }
+
+    /// <summary>
+    /// When refresh token rotation replaced this grant's refresh token with a new grant's; the old token then works
+    /// only for the client's RetryGracePeriodSeconds.
+    /// </summary>
+    public DateTime? ReplacedAt { get; set; }
 }

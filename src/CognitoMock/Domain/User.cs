@@ -31,6 +31,9 @@ public sealed class User
     /// <summary>The user's second factors; none until the user or an admin sets one up.</summary>
     public UserMfa Mfa { get; set; } = new();
 
+    /// <summary>Failed sign-ins and codes, which AWS limits (<see cref="AttemptLimits"/>).</summary>
+    public UserAttempts Attempts { get; set; } = new();
+
     /// <summary>A new user of a pool, enabled, created and last modified at <paramref name="created"/>.</summary>
     public static User Create(string userPoolId, string username, string sub, List<UserAttribute> attributes, string status, DateTime created) => new()
     {

@@ -15,7 +15,14 @@ public sealed class ResourceNotFoundException(string message) : CognitoException
     public static ResourceNotFoundException Device() => new("Device does not exist.");
 }
 
-public sealed class UserNotFoundException() : CognitoException("User does not exist.");
+public sealed class UserNotFoundException(string message = "User does not exist.") : CognitoException(message)
+{
+    /// <summary>
+    /// AWS's words for an unknown user of the self-service operations that name it with a client, such as
+    /// ForgotPassword (seen: amplify-js issue 11270).
+    /// </summary>
+    public static UserNotFoundException OfClient() => new("Username/client id combination not found.");
+}
 
 public sealed class NotAuthorizedException(string message) : CognitoException(message)
 {
@@ -75,3 +82,9 @@ public sealed class ExpiredCodeException(string message) : CognitoException(mess
 public sealed class EnableSoftwareTokenMFAException(string message) : CognitoException(message);
 
 public sealed class SoftwareTokenMFANotFoundException(string message) : CognitoException(message);
+
+public sealed class LimitExceededException(string message) : CognitoException(message);
+
+public sealed class UserPoolAddOnNotEnabledException(string message) : CognitoException(message);
+
+public sealed class RefreshTokenReuseException(string message) : CognitoException(message);

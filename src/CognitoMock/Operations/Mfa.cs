@@ -1,6 +1,7 @@
 using CognitoMock.Api;
 using CognitoMock.Domain;
 using CognitoMock.Errors;
+using CognitoMock.Messages;
 using CognitoMock.Randomness;
 using CognitoMock.Storage;
 
@@ -135,6 +136,42 @@ public sealed partial class CognitoBackend
         SetPreference(pool, (tx, current) => ResolveUser(tx, current, request.Username), request.SMSMfaSettings, request.SoftwareTokenMfaSettings);
         return new AdminSetUserMFAPreferenceResponse();
     }
+
+    /// <summary>
+    /// The legacy MFA setting: SMS as the user's MFA, or none. It is the same switch SetUserMFAPreference turns
+    /// (SMS enabled and preferred, or neither), so the two never disagree [decision].
+    /// </summary>
+    public override SetUserSettingsResponse SetUserSettings(SetUserSettingsRequest request, RequestContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (pool, user, _) = Tokens.Check(request.AccessToken);
+        SetPreference(pool, (tx, _) => CurrentUser(tx, user.Id), SmsSettingOf(request.MFAOptions), null);
+        return new SetUserSettingsResponse();
+    }
+
+    public override AdminSetUserSettingsResponse AdminSetUserSettings(AdminSetUserSettingsRequest request, RequestContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var pool = RequirePool(Store, request.UserPoolId);
+        SetPreference(pool, (tx, current) => ResolveUser(tx, current, request.Username), SmsSettingOf(request.MFAOptions), null);
+        return new AdminSetUserSettingsResponse();
+    }
+
+    /// <summary>MFAOptions as the SMS preference it stands for: an SMS option turns SMS MFA on and prefers it; none turns it off.</summary>
+    private static SMSMfaSettingsType SmsSettingOf(List<MFAOptionType> options)
+    {
+        if (options.Find(o => o.DeliveryMedium is not null and not DeliveryMediums.Sms) is { } other)
+        {
+            throw new InvalidParameterException($"MFAOptions can only set SMS as the delivery medium, not {other.DeliveryMedium}.");
+        }
+
+        var sms = options.Exists(o => o.DeliveryMedium == DeliveryMediums.Sms);
+        return new SMSMfaSettingsType { Enabled = sms, PreferredMfa = sms };
+    }
+
+    /// <summary>The legacy view of the user's MFA, as GetUser and AdminGetUser show it: the SMS option when SMS MFA is on.</summary>
+    private static List<MFAOptionType>? MfaOptionsOf(User user) =>
+        user.Mfa.SmsEnabled ? [new MFAOptionType { DeliveryMedium = DeliveryMediums.Sms, AttributeName = UserLookup.PhoneNumber }] : null;
 
     private void SetPreference(UserPool pool, Func<StoreView, UserPool, User> find, SMSMfaSettingsType? sms, SoftwareTokenMfaSettingsType? totp) => Store.Write(tx =>
     {

@@ -146,9 +146,10 @@ public sealed partial class CognitoBackend
             throw client.Settings.PreventUserExistenceErrors == "ENABLED" ? NotAuthorizedException.IncorrectCredentials() : new UserNotFoundException();
         }
 
+        RequireNotLockedOut(user);
         if (user.Password is not { } credential || !PasswordCredentials.Matches(credential, password))
         {
-            throw NotAuthorizedException.IncorrectCredentials();
+            throw WrongPassword(pool, user, context);
         }
 
         return Proven(pool, client, user, credential, parameters.GetValueOrDefault("DEVICE_KEY"), context);
@@ -185,8 +186,13 @@ public sealed partial class CognitoBackend
             throw NotAuthorizedException.IncorrectCredentials();
         }
 
+        RequireNotLockedOut(user);
         var server = new SrpServer(password.VerifierValue, state!.Secret);
-        VerifyProof(server, state.ClientPublic, pool.SrpPoolName, user.Username, block, timestamp, signature);
+        if (!ProofHolds(server, state.ClientPublic, pool.SrpPoolName, user.Username, block, timestamp, signature))
+        {
+            throw WrongPassword(pool, user, context);
+        }
+
         // Present with a null value is the JS client's retry after "Device does not exist.": no device.
         return Proven(pool, client, user, password, responses.GetValueOrDefault("DEVICE_KEY"), context);
     }
@@ -204,6 +210,12 @@ public sealed partial class CognitoBackend
             if (current.Password?.Hash != proven.Hash)
             {
                 throw NotAuthorizedException.IncorrectCredentials();
+            }
+
+            if (current.Attempts.PasswordFailures > 0)
+            {
+                AttemptLimits.PasswordSucceeded(current);
+                tx.UpdateUser(pool, current);
             }
 
             return AfterFirstFactor(tx, key, pool, client, current, deviceKey, context);
@@ -385,12 +397,35 @@ public sealed partial class CognitoBackend
 
         var tokens = Tokens.SignIn(tx, key, pool, client, user, device?.DeviceKey, context);
         tokens.NewDeviceMetadata = newDevice;
+        RecordAuthEvent(tx, pool, user, AuthEventTypes.SignIn, AuthEventResponses.Pass, context, ["Password:Success"]);
         return SignInStep.Tokens(tokens);
     }
 
     private SignInStep RefreshSignIn(UserPool pool, AppClient client, Dictionary<string, string?> parameters, RequestContext context)
     {
-        var refreshToken = Required(parameters, "REFRESH_TOKEN");
+        if (RotatesRefreshTokens(client))
+        {
+            // With rotation on, a refresh must go where it can hand out the new refresh token [decision].
+            throw new InvalidParameterException("Refresh token rotation is enabled for this client: use GetTokensFromRefreshToken.");
+        }
+
+        var (user, grant) = RefreshGrant(pool, client, Required(parameters, "REFRESH_TOKEN"), parameters.GetValueOrDefault("DEVICE_KEY"));
+        // A refresh's SECRET_HASH may be computed with the username or with the sub.
+        if (!SecretHash.Matches(client, user.Sub, parameters.GetValueOrDefault("SECRET_HASH")))
+        {
+            CheckSecretHash(client, user.Username, parameters);
+        }
+
+        return SignInStep.Tokens(Tokens.Refresh(SigningKeys.For(pool.Id), pool, client, user, grant, context));
+    }
+
+    /// <summary>
+    /// The user and grant of a refresh token this client may use now: issued to it, not revoked, not expired, its
+    /// user enabled, and in a device-tracking pool presented with the device it was issued to (docs/behaviour.md §7),
+    /// which must still exist (§4). One rotation replaced lasts only the client's grace period.
+    /// </summary>
+    private (User User, Grant Grant) RefreshGrant(UserPool pool, AppClient client, string refreshToken, string? deviceKey)
+    {
         var grant = Tokens.GrantOfRefreshToken(refreshToken);
         if (grant is null || grant.UserPoolId != pool.Id || grant.ClientId != client.ClientId)
         {
@@ -407,17 +442,15 @@ public sealed partial class CognitoBackend
             throw new NotAuthorizedException("Refresh Token has expired");
         }
 
-        var user = Store.GetUser(grant.UserId) ?? throw new NotAuthorizedException("Invalid Refresh Token");
-        // A refresh's SECRET_HASH may be computed with the username or with the sub.
-        if (!SecretHash.Matches(client, user.Sub, parameters.GetValueOrDefault("SECRET_HASH")))
+        if (grant.ReplacedAt is { } replaced
+            && Now > replaced.AddSeconds(client.Settings.RefreshTokenRotation?.RetryGracePeriodSeconds ?? 0))
         {
-            CheckSecretHash(client, user.Username, parameters);
+            throw new RefreshTokenReuseException("The refresh token has been replaced by rotation, and its grace period is over.");
         }
 
-        // In a device-tracking pool, a refresh token works only with the device it was issued to (docs/behaviour.md
-        // §7), and not at all once that device is forgotten (docs/behaviour.md §4).
+        var user = Store.GetUser(grant.UserId) ?? throw new NotAuthorizedException("Invalid Refresh Token");
         if (pool.TracksDevices && grant.DeviceKey is not null
-            && (parameters.GetValueOrDefault("DEVICE_KEY") != grant.DeviceKey || Store.GetDevice(user.Id, grant.DeviceKey) is null))
+            && (deviceKey != grant.DeviceKey || Store.GetDevice(user.Id, grant.DeviceKey) is null))
         {
             throw new NotAuthorizedException("Invalid Refresh Token");
         }
@@ -427,8 +460,10 @@ public sealed partial class CognitoBackend
             throw new NotAuthorizedException("User is disabled.");
         }
 
-        return SignInStep.Tokens(Tokens.Refresh(SigningKeys.For(pool.Id), pool, client, user, grant, context));
+        return (user, grant);
     }
+
+    private static bool RotatesRefreshTokens(AppClient client) => client.Settings.RefreshTokenRotation?.Feature == "ENABLED";
 
     /// <summary>Opens a challenge's Session (with the code an SMS carried, if any) in the step's write, and answers with it.</summary>
     private SignInStep Challenge(
@@ -481,16 +516,35 @@ public sealed partial class CognitoBackend
     }
 
     /// <summary>
-    /// Checks an SRP proof. The signature is computed over the canonical TIMESTAMP, so a zero-padded day or a
+    /// Whether an SRP proof holds. The signature is computed over the canonical TIMESTAMP, so a zero-padded day or a
     /// wrong weekday fails here although it parsed (measured, docs/behaviour.md §9).
     /// </summary>
+    private static bool ProofHolds(SrpServer server, BigInteger clientPublic, string prefix, string identity, byte[] block, string timestamp, byte[] signature) =>
+        CryptographicOperations.FixedTimeEquals(SrpServer.Signature(server.SessionKey(clientPublic), prefix, identity, block, timestamp), signature);
+
+    /// <summary>Checks a device's SRP proof, which no attempt limit counts [decision].</summary>
     private static void VerifyProof(SrpServer server, BigInteger clientPublic, string prefix, string identity, byte[] block, string timestamp, byte[] signature)
     {
-        var expected = SrpServer.Signature(server.SessionKey(clientPublic), prefix, identity, block, timestamp);
-        if (!CryptographicOperations.FixedTimeEquals(expected, signature))
+        if (!ProofHolds(server, clientPublic, prefix, identity, block, timestamp, signature))
         {
             throw NotAuthorizedException.IncorrectCredentials();
         }
+    }
+
+    /// <summary>A user locked out by failed sign-ins is refused even the right password, until the lockout ends.</summary>
+    private void RequireNotLockedOut(User user)
+    {
+        if (AttemptLimits.PasswordLocked(user, Now))
+        {
+            throw AttemptLimits.PasswordAttemptsExceeded();
+        }
+    }
+
+    /// <summary>A wrong password or proof: counted, recorded as a failed sign-in, then refused in AWS's words.</summary>
+    private NotAuthorizedException WrongPassword(UserPool pool, User user, RequestContext context)
+    {
+        FailedPassword(pool, user.Id, context);
+        return NotAuthorizedException.IncorrectCredentials();
     }
 
     private static BigInteger ParseSrpPublic(string srpA)

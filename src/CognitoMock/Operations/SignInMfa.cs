@@ -1,7 +1,6 @@
-using System.Globalization;
 using CognitoMock.Domain;
 using CognitoMock.Errors;
-using CognitoMock.Randomness;
+using CognitoMock.Messages;
 using CognitoMock.SignIn;
 using CognitoMock.Storage;
 using CognitoMock.Tokens;
@@ -49,12 +48,11 @@ public sealed partial class CognitoBackend
         switch (factor)
         {
             case MfaFactors.Sms:
-                code = SmsCode();
                 var phone = user.GetAttribute("phone_number")!;
-                var sms = new SentSms(pool.Id, user.Username, phone, code, Time.GetUtcNow());
-                tx.AfterCommit(() => Sms.Send(sms));
-                parameters["CODE_DELIVERY_DELIVERY_MEDIUM"] = "SMS";
-                parameters["CODE_DELIVERY_DESTINATION"] = Masked(phone);
+                code = NewCode(DeliveryMediums.Sms);
+                Deliver(tx, pool, user, TriggerSources.Authentication, DeliveryMediums.Sms, phone, code);
+                parameters["CODE_DELIVERY_DELIVERY_MEDIUM"] = DeliveryMediums.Sms;
+                parameters["CODE_DELIVERY_DESTINATION"] = MessageTemplates.Masked(DeliveryMediums.Sms, phone);
                 break;
             case MfaFactors.Select:
                 parameters["MFAS_CAN_CHOOSE"] = """["SMS_MFA","SOFTWARE_TOKEN_MFA"]""";
@@ -153,12 +151,4 @@ public sealed partial class CognitoBackend
         // The same client then sends DEVICE_SRP_AUTH under the Session it just answered, not the new one: both open it, once.
         return Challenge(tx, DeviceSrpAuth, pool, client, user, device.DeviceKey, [], answered: challenge);
     }
-
-    /// <summary>The code of an SMS the mock would send: the configured fixed code, or six random digits.</summary>
-    private string SmsCode() =>
-        Options.FixedSmsCode ?? (BitConverter.ToUInt32(Random.Bytes(4)) % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
-
-    /// <summary>A phone number as Cognito shows where it sent a code: all but the last four digits hidden.</summary>
-    private static string Masked(string phone) =>
-        phone.Length <= 4 ? phone : string.Concat(phone.StartsWith('+') ? "+" : "", new string('*', phone.Length - 4 - (phone.StartsWith('+') ? 1 : 0)), phone[^4..]);
 }

@@ -17,6 +17,7 @@ public sealed partial class CognitoBackend
             UserAttributes = user.Attributes.ConvertAll(a => new AttributeType { Name = a.Name, Value = a.Value }),
             PreferredMfaSetting = user.Mfa.Preferred,
             UserMFASettingList = MfaSettingListOf(user),
+            MFAOptions = MfaOptionsOf(user),
         };
     }
 
@@ -73,6 +74,29 @@ public sealed partial class CognitoBackend
             }
         });
         return new RevokeTokenResponse();
+    }
+
+    /// <summary>
+    /// New tokens from a refresh token: the operation Amplify JS v6 refreshes with. A client with refresh token
+    /// rotation gets a new refresh token too, and the old one lasts its RetryGracePeriodSeconds (the app client
+    /// documentation of RefreshTokenRotation); a client with a secret sends it.
+    /// </summary>
+    public override GetTokensFromRefreshTokenResponse GetTokensFromRefreshToken(GetTokensFromRefreshTokenRequest request, RequestContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var client = RequireClient(Store, request.ClientId);
+        if (client.ClientSecret is not null && request.ClientSecret != client.ClientSecret)
+        {
+            throw new NotAuthorizedException($"Unable to verify secret hash for client {client.ClientId}");
+        }
+
+        var pool = RequirePool(Store, client.UserPoolId);
+        var (user, grant) = RefreshGrant(pool, client, request.RefreshToken, request.DeviceKey);
+        var key = SigningKeys.For(pool.Id);
+        var result = RotatesRefreshTokens(client)
+            ? Store.Write(tx => Tokens.Rotate(tx, key, pool, client, user, tx.GetGrant(grant.Id)!, context))
+            : Tokens.Refresh(key, pool, client, user, grant, context);
+        return new GetTokensFromRefreshTokenResponse { AuthenticationResult = result };
     }
 
     /// <summary>The principal of an access token that a model marks optional but the operation cannot do without.</summary>

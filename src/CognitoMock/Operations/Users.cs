@@ -1,6 +1,7 @@
 using CognitoMock.Api;
 using CognitoMock.Domain;
 using CognitoMock.Errors;
+using CognitoMock.Messages;
 using CognitoMock.Paging;
 using CognitoMock.Storage;
 
@@ -25,7 +26,9 @@ public sealed partial class CognitoBackend
         }
 
         var user = NewUser(pool, request.Username, request.UserAttributes, UserStatuses.ForceChangePassword);
-        user.Password = TemporaryPassword(pool, user, request.TemporaryPassword);
+        var (password, temporary) = TemporaryPassword(pool, user, request.TemporaryPassword);
+        user.Password = password;
+        var invitation = InvitationMediums(user, request);
         Store.Write(tx =>
         {
             RequirePool(tx, pool.Id);
@@ -37,6 +40,7 @@ public sealed partial class CognitoBackend
             // AWS's words for a taken username (seen: localstack#4465); a taken alias is UsernameExistsException
             // too, worded for the alias (seen: boto3#3213).
             InsertNewUser(tx, pool, user, "User account already exists");
+            Invite(tx, pool, user, invitation, temporary);
         });
         return new AdminCreateUserResponse { User = UserTypeOf(user) };
     }
@@ -55,6 +59,7 @@ public sealed partial class CognitoBackend
             UserStatus = user.UserStatus,
             PreferredMfaSetting = user.Mfa.Preferred,
             UserMFASettingList = MfaSettingListOf(user),
+            MFAOptions = MfaOptionsOf(user),
         };
     }
 
@@ -178,42 +183,6 @@ public sealed partial class CognitoBackend
     }
 
     /// <summary>
-    /// An UNCONFIRMED user, signed up through an app client; a client with a secret proves it with SECRET_HASH.
-    /// The client may not write the *_verified flags, nor attributes outside its WriteAttributes.
-    /// </summary>
-    public override SignUpResponse SignUp(SignUpRequest request, RequestContext context)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var client = RequireClient(Store, request.ClientId);
-        var pool = RequirePool(Store, client.UserPoolId);
-        SecretHash.Verify(client, request.Username, request.SecretHash);
-        if (pool.Settings.AdminCreateUserConfig?.AllowAdminCreateUserOnly == true)
-        {
-            throw new NotAuthorizedException("SignUp is not permitted for this user pool");
-        }
-
-        var attributes = request.UserAttributes ?? [];
-        if (attributes.Exists(a => a.Name.EndsWith("_verified", StringComparison.Ordinal)
-                || client.Settings.WriteAttributes?.Contains(a.Name) == false))
-        {
-            throw new NotAuthorizedException("A client attempted to write unauthorized attribute");
-        }
-
-        var user = NewUser(pool, request.Username, attributes, UserStatuses.Unconfirmed);
-        var password = request.Password
-            ?? throw new InvalidParameterException("A password is required: the mock has no passwordless sign-up.");
-        PasswordPolicies.Enforce(pool, password);
-        user.Password = PasswordCredentials.Create(pool, user.Username, password, Random);
-        Store.Write(tx =>
-        {
-            RequirePool(tx, pool.Id);
-            // AWS's words for a taken username at sign-up (seen: amplify-js#6238).
-            InsertNewUser(tx, pool, user, "User already exists");
-        });
-        return new SignUpResponse { UserConfirmed = false, UserSub = user.Sub };
-    }
-
-    /// <summary>
     /// A new user of the pool, checked, not yet stored. In a pool with UsernameAttributes the name given is the
     /// email or phone number it sets, and the username is the sub; elsewhere the name is the username.
     /// </summary>
@@ -238,29 +207,84 @@ public sealed partial class CognitoBackend
         return User.Create(pool.Id, username, sub, attributes, status, Now);
     }
 
-    private PasswordCredential TemporaryPassword(UserPool pool, User user, string? given)
+    /// <summary>The temporary password, given or generated, hashed, and in clear for the invitation that carries it.</summary>
+    private (PasswordCredential Credential, string Clear) TemporaryPassword(UserPool pool, User user, string? given)
     {
         if (given is not null)
         {
             PasswordPolicies.Enforce(pool, given);
         }
 
-        return PasswordCredentials.Create(pool, user.Username, given ?? PasswordPolicies.Generate(PasswordPolicies.Of(pool), Random), Random);
+        var clear = given ?? PasswordPolicies.Generate(PasswordPolicies.Of(pool), Random);
+        return (PasswordCredentials.Create(pool, user.Username, clear, Random), clear);
     }
 
     private User ResendInvitation(UserPool pool, AdminCreateUserRequest request)
     {
         var invited = ResolveUser(Store, pool, request.Username);
-        var password = TemporaryPassword(pool, invited, request.TemporaryPassword);
-        return ChangeUser(pool.Id, StoredUser(invited), (_, user) =>
+        var (password, temporary) = TemporaryPassword(pool, invited, request.TemporaryPassword);
+        var invitation = InvitationMediums(invited, request);
+        return Store.Write(tx =>
         {
+            var current = RequirePool(tx, pool.Id);
+            var user = CurrentUser(tx, invited.Id);
             if (user.UserStatus != UserStatuses.ForceChangePassword)
             {
                 throw new UnsupportedUserStateException($"Resend not possible. The user's status is {user.UserStatus}.");
             }
 
             user.Password = password;
+            SaveWithAliases(tx, current, user, forceAliasCreation: false);
+            Invite(tx, current, user, invitation, temporary);
+            return user;
         });
+    }
+
+    /// <summary>
+    /// Where an invitation goes: each of DesiredDeliveryMediums (SMS when not given, AWS's documented default), or
+    /// none with MessageAction SUPPRESS. A medium asked for whose address the user lacks is refused, in AWS's words
+    /// for email (seen: cognito-backup-restore issue 25); the default SMS falls back to the email when the user has
+    /// no phone number, and to no message when it has neither [decision, docs/behaviour.md §13].
+    /// </summary>
+    private static List<string> InvitationMediums(User user, AdminCreateUserRequest request)
+    {
+        if (request.MessageAction == "SUPPRESS")
+        {
+            return [];
+        }
+
+        if (request.DesiredDeliveryMediums is not { Count: > 0 } asked)
+        {
+            return new[] { UserLookup.PhoneNumber, UserLookup.Email }.FirstOrDefault(a => user.GetAttribute(a) is not null) is { } found
+                ? [found]
+                : [];
+        }
+
+        var attributes = asked.Distinct().Select(m => m == DeliveryMediums.Email ? UserLookup.Email : UserLookup.PhoneNumber).ToList();
+        foreach (var attribute in attributes.Where(a => user.GetAttribute(a) is null))
+        {
+            throw new InvalidParameterException(attribute == UserLookup.Email
+                ? "No email provided but desired delivery medium was Email"
+                : "No phone_number provided but desired delivery medium was Sms");
+        }
+
+        return attributes;
+    }
+
+    /// <summary>
+    /// Sends the invitation, with the temporary password in the place of the code, over each medium. A template
+    /// without the {####} placeholder is not delivered, as AWS documents.
+    /// </summary>
+    private void Invite(StoreTransaction tx, UserPool pool, User user, List<string> attributes, string temporaryPassword)
+    {
+        foreach (var attribute in attributes)
+        {
+            var medium = MediumOf(attribute);
+            if (MessageTemplates.Carries(pool, TriggerSources.AdminCreateUser, medium))
+            {
+                Deliver(tx, pool, user, TriggerSources.AdminCreateUser, medium, user.GetAttribute(attribute)!, temporaryPassword);
+            }
+        }
     }
 
     /// <summary>ForceAliasCreation: each verified email or phone alias of the new user stops being another user's alias.</summary>
@@ -307,16 +331,7 @@ public sealed partial class CognitoBackend
         var pool = RequirePool(tx, userPoolId);
         var user = find(tx, pool);
         change(pool, user);
-        user.UserLastModifiedDate = Now;
-        try
-        {
-            tx.UpdateUser(pool, user);
-        }
-        catch (LookupKeyTakenException e)
-        {
-            throw new AliasExistsException(AliasTaken(e.Key.Kind));
-        }
-
+        SaveWithAliases(tx, pool, user, forceAliasCreation: false);
         return user;
     });
 

@@ -31,11 +31,6 @@ internal static class StoreMapper
             deserialize: value => value.AsDocument.ToDictionary(e => e.Key, e => e.Value.AsString));
         // A page lists up to 60 devices, each mapped on every read: by hand, not by reflection.
         mapper.RegisterType(DeviceDocuments.ToDocument, DeviceDocuments.FromDocument);
-        mapper.Entity<UserPool>().Id(p => p.Id, autoId: false);
-        mapper.Entity<AppClient>().Id(c => c.ClientId, autoId: false);
-        mapper.Entity<User>().Id(u => u.Id, autoId: false);
-        mapper.Entity<Grant>().Id(g => g.Id, autoId: false);
-        mapper.Entity<ChallengeSession>().Id(c => c.Id, autoId: false);
         LearnEveryStoredType(mapper);
         return mapper;
     }
@@ -50,7 +45,16 @@ internal static class StoreMapper
         {
             mapped.FieldName = null;
         }
+        else if (IdMembers.TryGetValue(type, out var id) && member.Name == id)
+        {
+            // Each kind names its identity once, in the registry; the store makes every one of them itself.
+            mapped.FieldName = "_id";
+            mapped.AutoId = false;
+        }
     }
+
+    private static readonly Dictionary<Type, string> IdMembers =
+        StoredKinds.All.Where(k => k.Entity is not null).ToDictionary(k => k.Entity!, k => k.IdMember);
 
     /// <summary>
     /// LiteDB's mapper learns a type's members the first time it maps one, and publishes the type before it has

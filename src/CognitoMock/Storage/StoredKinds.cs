@@ -24,6 +24,9 @@ internal sealed class StoredKind
     /// <summary>The domain type the mapper reads and writes; null for documents the store builds by hand.</summary>
     public Type? Entity { get; init; }
 
+    /// <summary>The <see cref="Entity"/>'s property that is its _id.</summary>
+    public string IdMember { get; init; } = "Id";
+
     /// <summary>Its LiteDB indexes: a document field, and whether its values are unique.</summary>
     public IReadOnlyList<(string Field, bool Unique)> Indexes { get; init; } = [];
 
@@ -54,6 +57,7 @@ internal static class StoredKinds
     {
         Collection = "clients",
         Entity = typeof(AppClient),
+        IdMember = nameof(AppClient.ClientId),
         Indexes = [(nameof(AppClient.UserPoolId), false)],
         OwnedBy = Owner.Pool,
         OwnerField = nameof(AppClient.UserPoolId),
@@ -96,6 +100,29 @@ internal static class StoredKinds
         PoolField = nameof(ChallengeSession.UserPoolId),
     };
 
+    /// <summary>Codes sent and not used yet: one a user and purpose, _id both of them (<see cref="PendingCode.IdOf"/>).</summary>
+    public static readonly StoredKind Codes = new()
+    {
+        Collection = "codes",
+        Entity = typeof(PendingCode),
+        Indexes = [(nameof(PendingCode.UserId), false), (nameof(PendingCode.UserPoolId), false), (nameof(PendingCode.Expires), false)],
+        OwnedBy = Owner.User,
+        OwnerField = nameof(PendingCode.UserId),
+        PoolField = nameof(PendingCode.UserPoolId),
+    };
+
+    /// <summary>Auth events, indexed by user and their order, so a user's listing is a range in time order.</summary>
+    public static readonly StoredKind AuthEvents = new()
+    {
+        Collection = "authevents",
+        Entity = typeof(AuthEvent),
+        IdMember = nameof(AuthEvent.EventId),
+        Indexes = [(nameof(AuthEvent.UserId), false), (nameof(AuthEvent.UserPoolId), false), (Store.AuthEventOrderField, false)],
+        OwnedBy = Owner.User,
+        OwnerField = nameof(AuthEvent.UserId),
+        PoolField = nameof(AuthEvent.UserPoolId),
+    };
+
     /// <summary>One RSA key per pool: _id the pool, Kid its key ID, Key its PKCS#8 private key.</summary>
     public static readonly StoredKind SigningKeys = new() { Collection = "signingkeys", OwnedBy = Owner.Pool, OwnerField = "_id" };
 
@@ -103,5 +130,5 @@ internal static class StoredKinds
     public static readonly StoredKind Meta = new() { Collection = "meta", KeptOnReset = true };
 
     /// <summary>Every kind, owners before what they own.</summary>
-    public static readonly IReadOnlyList<StoredKind> All = [Pools, Clients, Users, DeviceSets, UserCounts, Grants, Challenges, SigningKeys, Meta];
+    public static readonly IReadOnlyList<StoredKind> All = [Pools, Clients, Users, DeviceSets, UserCounts, Grants, Challenges, Codes, AuthEvents, SigningKeys, Meta];
 }

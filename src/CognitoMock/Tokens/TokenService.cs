@@ -48,6 +48,35 @@ public sealed class TokenService(Store store, SigningKeys keys, IRandomness rand
         return result;
     }
 
+    /// <summary>
+    /// New tokens and a new refresh token in place of <paramref name="replaced"/>'s, as a client with refresh token
+    /// rotation gets them: a new grant of the same sign-in (its auth_time and device), which lasts as long as the
+    /// one it replaces would have [decision].
+    /// </summary>
+    public AuthenticationResultType Rotate(StoreTransaction tx, SigningKey key, UserPool pool, AppClient client, User user, Grant replaced, RequestContext context)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        ArgumentNullException.ThrowIfNull(replaced);
+        var refreshToken = Base64Url.EncodeToString(random.Bytes(64));
+        var grant = new Grant
+        {
+            Id = random.Uuid(),
+            UserId = user.Id,
+            UserPoolId = pool.Id,
+            ClientId = client.ClientId,
+            DeviceKey = replaced.DeviceKey,
+            RefreshTokenHash = Hash(refreshToken),
+            AuthTime = replaced.AuthTime,
+            RefreshTokenExpires = replaced.RefreshTokenExpires,
+        };
+        tx.InsertGrant(grant);
+        replaced.ReplacedAt ??= Now();
+        tx.UpdateGrant(replaced);
+        var result = Tokens(key, pool, client, user, grant, context);
+        result.RefreshToken = refreshToken;
+        return result;
+    }
+
     /// <summary>New access and ID tokens for a grant, as REFRESH_TOKEN_AUTH gives them; the refresh token stays.</summary>
     public AuthenticationResultType Refresh(SigningKey key, UserPool pool, AppClient client, User user, Grant grant, RequestContext context) =>
         Tokens(key, pool, client, user, grant, context);

@@ -47,7 +47,7 @@ public sealed class ChallengeAnswerRaceTests
             using var mock = MfaTests.Start("OPTIONAL");
             var flows = new SignInFlows(mock, MfaTests.Client);
             var challenge = await MfaTests.SrpAsync(flows, "sam");
-            var code = mock.Backend.Sms.LastCodeFor(MfaTests.Pool, "sam")!;
+            var code = mock.Backend.Messages.LastCodeFor(MfaTests.Pool, "sam")!;
 
             OneWinner(await Race(_ => MfaTests.Answer(flows, challenge, "SMS_MFA", "sam", code)));
         }

@@ -170,7 +170,7 @@ public sealed class MfaTests
         challenge.Json["ChallengeName"]!.GetValue<string>().Should().Be("SMS_MFA");
         challenge.Json["ChallengeParameters"]!["CODE_DELIVERY_DELIVERY_MEDIUM"]!.GetValue<string>().Should().Be("SMS");
         challenge.Json["ChallengeParameters"]!["CODE_DELIVERY_DESTINATION"]!.GetValue<string>().Should().Be("+*******0123");
-        var code = mock.Backend.Sms.LastCodeFor(Pool, "sam")!;
+        var code = mock.Backend.Messages.LastCodeFor(Pool, "sam")!;
         code.Should().MatchRegex(@"^\d{6}$");
         var sent = JsonNode.Parse(await mock.CreateClient().GetStringAsync($"/_mock/sms?userPoolId={Pool}&username=sam"))!.AsArray();
         sent.Single()!["Code"]!.GetValue<string>().Should().Be(code);
