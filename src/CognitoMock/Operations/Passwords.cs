@@ -15,6 +15,15 @@ public sealed partial class CognitoBackend
     private const string NoRecoveryChannel = "Cannot reset password for the user as there is no registered/verified email or phone_number";
 
     /// <summary>
+    /// The refusal of ForgotPassword in a pool whose recovery is admin_only: the exception is the one AWS answers for
+    /// a recovery the pool forbids; the words are the mock's [decision, docs/behaviour.md §13].
+    /// </summary>
+    private const string AdminOnly = "Contact administrator to reset password.";
+
+    private static bool AdminOnlyRecovery(UserPool pool) =>
+        pool.Settings.AccountRecoverySetting?.RecoveryMechanisms?.Any(m => m.Name == "admin_only") == true;
+
+    /// <summary>
     /// Sends a password-reset code to the first channel of the pool's AccountRecoverySetting, by priority, that
     /// the user has verified; the code lasts an hour.
     /// </summary>
@@ -36,6 +45,11 @@ public sealed partial class CognitoBackend
             if (!user.Enabled)
             {
                 throw new NotAuthorizedException("User is disabled.");
+            }
+
+            if (AdminOnlyRecovery(pool))
+            {
+                throw new NotAuthorizedException(AdminOnly);
             }
 
             var attribute = RecoveryChannel(pool, user) ?? throw new InvalidParameterException(NoRecoveryChannel);
