@@ -409,7 +409,7 @@ public sealed partial class CognitoBackend
             throw new InvalidParameterException("Refresh token rotation is enabled for this client: use GetTokensFromRefreshToken.");
         }
 
-        var (user, grant) = RefreshGrant(pool, client, Required(parameters, "REFRESH_TOKEN"), parameters.GetValueOrDefault("DEVICE_KEY"));
+        var (user, grant) = RefreshGrant(Store, pool, client, Required(parameters, "REFRESH_TOKEN"), parameters.GetValueOrDefault("DEVICE_KEY"));
         // A refresh's SECRET_HASH may be computed with the username or with the sub.
         if (!SecretHash.Matches(client, user.Sub, parameters.GetValueOrDefault("SECRET_HASH")))
         {
@@ -424,9 +424,9 @@ public sealed partial class CognitoBackend
     /// user enabled, and in a device-tracking pool presented with the device it was issued to (docs/behaviour.md §7),
     /// which must still exist (§4). One rotation replaced lasts only the client's grace period.
     /// </summary>
-    private (User User, Grant Grant) RefreshGrant(UserPool pool, AppClient client, string refreshToken, string? deviceKey)
+    private (User User, Grant Grant) RefreshGrant(StoreView view, UserPool pool, AppClient client, string refreshToken, string? deviceKey)
     {
-        var grant = Tokens.GrantOfRefreshToken(refreshToken);
+        var grant = TokenService.GrantOfRefreshToken(view, refreshToken);
         if (grant is null || grant.UserPoolId != pool.Id || grant.ClientId != client.ClientId)
         {
             throw new NotAuthorizedException("Invalid Refresh Token");
@@ -448,9 +448,9 @@ public sealed partial class CognitoBackend
             throw new RefreshTokenReuseException("The refresh token has been replaced by rotation, and its grace period is over.");
         }
 
-        var user = Store.GetUser(grant.UserId) ?? throw new NotAuthorizedException("Invalid Refresh Token");
+        var user = view.GetUser(grant.UserId) ?? throw new NotAuthorizedException("Invalid Refresh Token");
         if (pool.TracksDevices && grant.DeviceKey is not null
-            && (deviceKey != grant.DeviceKey || Store.GetDevice(user.Id, grant.DeviceKey) is null))
+            && (deviceKey != grant.DeviceKey || view.GetDevice(user.Id, grant.DeviceKey) is null))
         {
             throw new NotAuthorizedException("Invalid Refresh Token");
         }

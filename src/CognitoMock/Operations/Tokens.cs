@@ -1,4 +1,5 @@
 using CognitoMock.Api;
+using CognitoMock.Domain;
 using CognitoMock.Errors;
 using CognitoMock.Tokens;
 
@@ -59,7 +60,7 @@ public sealed partial class CognitoBackend
             throw new UnsupportedOperationException("Token revocation is not enabled for this client.");
         }
 
-        var grant = Tokens.GrantOfRefreshToken(request.Token) ?? throw new UnsupportedTokenTypeException("The token is not a refresh token of this user pool.");
+        var grant = TokenService.GrantOfRefreshToken(Store, request.Token) ?? throw new UnsupportedTokenTypeException("The token is not a refresh token of this user pool.");
         if (grant.ClientId != client.ClientId)
         {
             throw new UnauthorizedException($"Client {client.ClientId} is not authorized to revoke a token of another client.");
@@ -91,12 +92,23 @@ public sealed partial class CognitoBackend
         }
 
         var pool = RequirePool(Store, client.UserPoolId);
-        var (user, grant) = RefreshGrant(pool, client, request.RefreshToken, request.DeviceKey);
         var key = SigningKeys.For(pool.Id);
+        // A rotation checks the refresh token and replaces it in one write: two uses of one token after its grace
+        // period cannot both pass the check.
         var result = RotatesRefreshTokens(client)
-            ? Store.Write(tx => Tokens.Rotate(tx, key, pool, client, user, tx.GetGrant(grant.Id)!, context))
-            : Tokens.Refresh(key, pool, client, user, grant, context);
+            ? Store.Write(tx =>
+            {
+                var (user, grant) = RefreshGrant(tx, pool, client, request.RefreshToken, request.DeviceKey);
+                return Tokens.Rotate(tx, key, pool, client, user, grant, context);
+            })
+            : Refreshed(pool, client, key, request, context);
         return new GetTokensFromRefreshTokenResponse { AuthenticationResult = result };
+    }
+
+    private AuthenticationResultType Refreshed(UserPool pool, AppClient client, SigningKey key, GetTokensFromRefreshTokenRequest request, RequestContext context)
+    {
+        var (user, grant) = RefreshGrant(Store, pool, client, request.RefreshToken, request.DeviceKey);
+        return Tokens.Refresh(key, pool, client, user, grant, context);
     }
 
     /// <summary>The principal of an access token that a model marks optional but the operation cannot do without.</summary>

@@ -82,7 +82,11 @@ public sealed class TokenService(Store store, SigningKeys keys, IRandomness rand
         Tokens(key, pool, client, user, grant, context);
 
     /// <summary>The grant a refresh token belongs to, or null.</summary>
-    public Grant? GrantOfRefreshToken(string refreshToken) => store.FindGrantByRefreshToken(Hash(refreshToken));
+    public static Grant? GrantOfRefreshToken(StoreView view, string refreshToken)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return view.FindGrantByRefreshToken(Hash(refreshToken));
+    }
 
     /// <summary>
     /// Checks an access token: its signature under its pool's key, its use, its expiry by the mock's clock,
