@@ -33,6 +33,29 @@ public static class SecretHash
         }
     }
 
+    /// <summary>
+    /// Refuses a request that must carry the client's secret itself (GetTokensFromRefreshToken) without it or with
+    /// another, in the words AWS gives a missing or wrong secret hash [decision: the same words].
+    /// </summary>
+    public static void VerifySecret(AppClient client, string? clientSecret)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        if (client.ClientSecret is not { } secret)
+        {
+            return;
+        }
+
+        if (clientSecret is null)
+        {
+            throw new NotAuthorizedException($"Client {client.ClientId} is configured for secret but secret was not received");
+        }
+
+        if (!CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(secret)), SHA256.HashData(Encoding.UTF8.GetBytes(clientSecret))))
+        {
+            throw new NotAuthorizedException($"Unable to verify secret hash for client {client.ClientId}");
+        }
+    }
+
     /// <summary>Whether the hash is the one for this client's secret and this username.</summary>
     public static bool Matches(AppClient client, string username, string? secretHash)
     {

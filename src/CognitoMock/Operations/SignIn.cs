@@ -443,7 +443,7 @@ public sealed partial class CognitoBackend
         }
 
         if (grant.ReplacedAt is { } replaced
-            && Now > replaced.AddSeconds(client.Settings.RefreshTokenRotation?.RetryGracePeriodSeconds ?? 0))
+            && Now >= replaced.AddSeconds(client.Settings.RefreshTokenRotation?.RetryGracePeriodSeconds ?? 0))
         {
             throw new RefreshTokenReuseException("The refresh token has been replaced by rotation, and its grace period is over.");
         }

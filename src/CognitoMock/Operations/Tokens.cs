@@ -86,11 +86,7 @@ public sealed partial class CognitoBackend
     {
         ArgumentNullException.ThrowIfNull(request);
         var client = RequireClient(Store, request.ClientId);
-        if (client.ClientSecret is not null && request.ClientSecret != client.ClientSecret)
-        {
-            throw new NotAuthorizedException($"Unable to verify secret hash for client {client.ClientId}");
-        }
-
+        SecretHash.VerifySecret(client, request.ClientSecret);
         var pool = RequirePool(Store, client.UserPoolId);
         var key = SigningKeys.For(pool.Id);
         // A rotation checks the refresh token and replaces it in one write: two uses of one token after its grace
