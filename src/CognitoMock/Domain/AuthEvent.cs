@@ -39,8 +39,14 @@ public sealed class AuthEvent
 
     public DateTime? FeedbackDate { get; set; }
 
-    /// <summary>Where the event sorts in its user's listing: newest first, then by ID.</summary>
-    public string OrderKey => $"{DateTime.MaxValue.Ticks - CreationDate.Ticks:D19}/{EventId}";
+    /// <summary>The event's place among its user's events, counting from 1: the store sets it as the event is recorded.</summary>
+    public long Sequence { get; set; }
+
+    /// <summary>
+    /// Where the event sorts in its user's listing: newest first, and of events at one instant (a mock's clock may
+    /// stand still), the last recorded first.
+    /// </summary>
+    public string OrderKey => $"{DateTime.MaxValue.Ticks - CreationDate.Ticks:D19}/{long.MaxValue - Sequence:D19}";
 }
 
 public static class AuthEventTypes

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using CognitoMock.Api;
 using CognitoMock.Domain;
 using CognitoMock.Errors;
@@ -91,7 +92,7 @@ public sealed partial class CognitoBackend
             Challenges = [.. challenges ?? []],
             IpAddress = context.SourceIp,
             DeviceName = context.UserAgent,
-            FeedbackToken = Convert.ToBase64String(Random.Bytes(24)),
+            FeedbackToken = Base64Url.EncodeToString(Random.Bytes(24)),
         });
     }
 

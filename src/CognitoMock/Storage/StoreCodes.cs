@@ -22,6 +22,13 @@ public abstract partial class StoreView
     public AuthEvent? GetAuthEvent(string eventId) =>
         Source.Collection(StoredKinds.AuthEvents).FindById(eventId) is { } document ? Map<AuthEvent>(new CacheKey(StoredKinds.AuthEvents, eventId), document) : null;
 
+    /// <summary>How many events a user has: none is ever deleted but with the user.</summary>
+    public long AuthEventCount(string userId)
+    {
+        var start = userId + Store.Separator;
+        return Source.Collection(StoredKinds.AuthEvents).LongCount(Query.Between(Store.AuthEventOrderField, start, start + '\uffff'));
+    }
+
     /// <summary>Up to <paramref name="take"/> of a user's auth events, newest first, after the one whose order key is <paramref name="after"/>.</summary>
     public List<AuthEvent> AuthEventPage(string userId, string? after, int take)
     {
@@ -47,9 +54,11 @@ public sealed partial class StoreTransaction
 
     public void DeleteCode(string userId, string purpose) => Collection(StoredKinds.Codes).Delete(PendingCode.IdOf(userId, purpose));
 
+    /// <summary>Records an event, after every event of its user recorded before it.</summary>
     public void InsertAuthEvent(AuthEvent authEvent)
     {
         ArgumentNullException.ThrowIfNull(authEvent);
+        authEvent.Sequence = AuthEventCount(authEvent.UserId) + 1;
         Collection(StoredKinds.AuthEvents).Insert(AuthEventDocument(authEvent));
     }
 

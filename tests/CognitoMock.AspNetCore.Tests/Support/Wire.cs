@@ -11,10 +11,13 @@ internal sealed class Wire(InProcessCognitoMock mock)
 {
     private readonly HttpClient _http = mock.CreateClient();
 
-    /// <summary>A SigV4-shaped header; in the default mode any credentials pass.</summary>
     /// <summary>An X-Forwarded-For header to send, as a proxy in front of the mock would.</summary>
     public string? ForwardedFor { get; set; }
 
+    /// <summary>A User-Agent header to send, as an SDK sends its own.</summary>
+    public string? UserAgent { get; set; }
+
+    /// <summary>A SigV4-shaped header; in the default mode any credentials pass.</summary>
     public const string Signature = "AWS4-HMAC-SHA256 Credential=test/20261126/us-east-1/cognito-idp/aws4_request, SignedHeaders=host;x-amz-date, Signature=00";
 
     public Task<WireResponse> CallAsync(string operation, object body, bool signed = true) =>
@@ -35,6 +38,11 @@ internal sealed class Wire(InProcessCognitoMock mock)
         if (ForwardedFor is not null)
         {
             request.Headers.TryAddWithoutValidation("X-Forwarded-For", ForwardedFor + ", 10.0.0.1");
+        }
+
+        if (UserAgent is not null)
+        {
+            request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
         }
 
         if (signed)
