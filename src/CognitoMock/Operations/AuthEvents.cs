@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using CognitoMock.Api;
 using CognitoMock.Domain;
 using CognitoMock.Errors;
@@ -91,7 +92,9 @@ public sealed partial class CognitoBackend
             Challenges = [.. challenges ?? []],
             IpAddress = context.SourceIp,
             DeviceName = context.UserAgent,
-            FeedbackToken = Convert.ToBase64String(Random.Bytes(24)),
+            // URL-safe: the model's TokenModelType allows only [A-Za-z0-9-_=.], so a token with + or / would be
+            // refused by the very operation it is for.
+            FeedbackToken = Base64Url.EncodeToString(Random.Bytes(24)),
         });
     }
 
