@@ -65,27 +65,29 @@ class Target:
                 and trigger in (None, m.get("TriggerSource"))]
 
     def _logged_messages(self):
-        # Its logger writes asynchronously (pino-pretty over sonic-boom 2), and leaves the end of what it has logged in
-        # its buffer until something more is logged: the message a call just sent may not be in the file yet. The log
-        # keeps the order of the calls, so a request logged after every message so far marks the point where the log
-        # holds them all: an operation name cognito-local does not know, which it answers with an error and logs with
-        # that name. Further marker requests push the first one out to the file.
+        # Its logger writes asynchronously (pino-pretty over sonic-boom 2.8), and sonic-boom 2.8 counts what it has
+        # written in bytes against a length it counts in characters: every message box, drawn with 3-byte characters,
+        # leaves the end of the log in its buffer until as many more characters have been logged. So the message a
+        # call just sent may not be in the file yet. The log keeps the order of the calls, so a request logged after
+        # every message so far marks the point where the log holds them all: an operation name cognito-local does not
+        # know, which it answers with an error and logs with that name. Long names, repeated until the first shows in
+        # the file, push the buffer out.
         first = None
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 30
         while True:
             marker = f"InteropLogMarker{secrets.token_hex(6)}"
             first = first or marker
-            self._log_marker(marker)
-            wait = time.monotonic() + 0.3
-            while time.monotonic() < wait:
+            self._log_marker(marker + "x" * 6000)
+            wait = time.monotonic() + 0.1
+            while True:
                 text = self.server.log_text()
-                if first in text:
+                if first in text or time.monotonic() > wait:
                     break
-                time.sleep(0.03)
+                time.sleep(0.02)
             if first in text:
                 break
             if time.monotonic() > deadline:
-                raise SetupError("cognito-local's log did not show the marker request within 20 seconds")
+                raise SetupError("cognito-local's log did not show the marker request within 30 seconds")
         text = text[:text.index(first)]
         sent = []
         for box in _BOX.finditer(text):
