@@ -92,6 +92,8 @@ public sealed partial class CognitoBackend
             Challenges = [.. challenges ?? []],
             IpAddress = context.SourceIp,
             DeviceName = context.UserAgent,
+            // URL-safe: the model's TokenModelType allows only [A-Za-z0-9-_=.], so a token with + or / would be
+            // refused by the very operation it is for.
             FeedbackToken = Base64Url.EncodeToString(Random.Bytes(24)),
         });
     }

@@ -11,7 +11,7 @@ import urllib.request
 from harness.fixtures import attribute_list, state
 from harness.servers import Server, ServerFailed
 
-from .setup_api import SetupError
+from .setup_api import CLIENT_SETTINGS, POOL_SETTINGS, SetupError
 
 INTEROP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -69,6 +69,22 @@ class Target:
         """The server's clock (GET /_mock/clock), for TOTP codes of the time it judges them by."""
         return datetime.datetime.fromisoformat(json.loads(self._admin("GET", "/_mock/clock"))["Now"].replace("Z", "+00:00"))
 
+    def messages(self, spec, calls):
+        """The messages of a message step, oldest first, from the outbox (GET /_mock/messages): every field the
+        outbox keeps, filtered by the step's UserPoolId, Username, DeliveryMedium and TriggerSource."""
+        filters = {"userPoolId": spec.get("UserPoolId"), "username": spec.get("Username"),
+                   "deliveryMedium": spec.get("DeliveryMedium")}
+        query = urllib.parse.urlencode({k: v for k, v in filters.items() if v is not None})
+        sent = json.loads(self._admin("GET", f"/_mock/messages?{query}"))
+        # A member a message does not have (an SMS's Subject, the Code of a message without one) is left out.
+        return [{k: v for k, v in m.items() if v is not None} for m in sent
+                if spec.get("TriggerSource") in (None, m.get("TriggerSource"))]
+
+    def auth_events(self, user_pool_id, username):
+        """A user's auth events with their feedback tokens, newest first (GET /_mock/auth-events)."""
+        query = urllib.parse.urlencode({"userPoolId": user_pool_id, "username": username})
+        return json.loads(self._admin("GET", f"/_mock/auth-events?{query}"))
+
     def sms_sent(self, user_pool_id, username):
         """The SMS messages recorded for a user, oldest first: [{UserPoolId, Username, Destination, Code, SentAt}]."""
         query = urllib.parse.urlencode({"userPoolId": user_pool_id, "username": username})
@@ -96,8 +112,8 @@ class Target:
 
 
 _POOL_KEYS = ("Id", "Name", "AliasAttributes", "UsernameAttributes", "UsernameConfiguration", "DeviceConfiguration",
-              "MfaConfiguration", "SmsConfiguration", "SoftwareTokenMfaConfiguration")
-_CLIENT_KEYS = ("ClientId", "ClientName", "GenerateSecret", "ExplicitAuthFlows")
+              "MfaConfiguration", "SmsConfiguration", "SoftwareTokenMfaConfiguration") + POOL_SETTINGS
+_CLIENT_KEYS = ("ClientId", "ClientName", "GenerateSecret", "ExplicitAuthFlows") + CLIENT_SETTINGS
 _USER_KEYS = ("Username", "Password", "UserStatus", "Enabled", "UserMFASettingList", "PreferredMfaSetting",
               "SoftwareTokenSecret")
 

@@ -15,19 +15,34 @@ class SetupError(Exception):
     pass
 
 
+# The pool and app client settings a fixture may give beyond names, usernames, devices and MFA: each adapter passes
+# them as they are, the seed (cognitomock) or CreateUserPool / CreateUserPoolClient (the others).
+POOL_SETTINGS = ("AutoVerifiedAttributes", "AccountRecoverySetting", "UserPoolAddOns", "UserAttributeUpdateSettings",
+                 "AdminCreateUserConfig", "Policies", "VerificationMessageTemplate", "EmailVerificationMessage",
+                 "EmailVerificationSubject", "SmsVerificationMessage")
+CLIENT_SETTINGS = ("PreventUserExistenceErrors", "ReadAttributes", "WriteAttributes", "EnableTokenRevocation",
+                   "RefreshTokenRotation")
+# Client settings that Debian's botocore 1.29.27, which builds fixtures here, has no member for: left out, and named
+# in the fixture's notes, so a case that needs one fails on these targets saying so.
+_NOT_IN_SETUP_MODEL = ("RefreshTokenRotation",)
+
+
 def build_through_api(plan, api):
     """api(op, **params) -> response dict; raises SetupError with the target's error."""
     actual = {"pools": {}, "clients": {}, "users": {}}
     left_out, notes = 0, []
     for pool in plan["pools"]:
         params = {"PoolName": pool["Name"]}
-        for key in ("AliasAttributes", "UsernameAttributes", "UsernameConfiguration", "DeviceConfiguration"):
+        for key in ("AliasAttributes", "UsernameAttributes", "UsernameConfiguration", "DeviceConfiguration") + POOL_SETTINGS:
             if key in pool:
                 params[key] = pool[key]
         pool_id = api("CreateUserPool", **params)["UserPool"]["Id"]
         actual["pools"][pool["key"]] = pool_id
         for client in pool["Clients"]:
-            params = {k: client[k] for k in ("ClientName", "GenerateSecret", "ExplicitAuthFlows") if k in client}
+            params = {k: client[k] for k in ("ClientName", "GenerateSecret", "ExplicitAuthFlows") + CLIENT_SETTINGS
+                      if k in client and k not in _NOT_IN_SETUP_MODEL}
+            notes += [f"client {client['key']}'s {k} (the setup client's model, botocore 1.29.27, has no such member)"
+                      for k in _NOT_IN_SETUP_MODEL if k in client]
             actual["clients"][client["key"]] = api("CreateUserPoolClient", UserPoolId=pool_id, **params)[
                 "UserPoolClient"]["ClientId"]
         for user in pool["Users"]:

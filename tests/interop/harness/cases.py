@@ -19,6 +19,15 @@ the top for a single step. A step is one of:
       stored username): cognitomock's GET /_mock/sms; output {"Code", "Destination", "SentAt", "Count",
       "WrongCode"} (Count: how many were sent to that user; WrongCode: six digits that are not Code).
       The other targets have no outbox to read: the case fails at that step, saying so.
+  {"message": {"UserPoolId"?, "Username"?, "DeliveryMedium"?, "TriggerSource"?}, "expect"?}   the newest message
+      (email or SMS) the target "sent" that matches: cognitomock's GET /_mock/messages; moto: the codes its
+      ForgotPassword answers of this case run carried (x-moto-forgot-password-confirmation-code); cognito-local:
+      the boxes its console log printed. Output: the message ({UserPoolId, Username, DeliveryMedium, Destination,
+      Subject, Message, Code, TriggerSource, SentAt}, as far as the target keeps them), Count (how many match)
+      and WrongCode (not Code). None matching is {"Count": 0}; a step without `expect` fails then.
+  {"authEvents": {"UserPoolId", "Username"}, "expect"?}   a user's auth events with their feedback tokens, newest
+      first (cognitomock's GET /_mock/auth-events): {"Events": [{EventId, EventType, CreationDate,
+      EventResponse, FeedbackToken}], "Count"}. The other targets show no feedback tokens.
   {"faults": [rule, ...], "expect"?}   replaces the target's injected faults (cognitomock's DELETE, then
       POST /_mock/faults for each rule, e.g. {"Operation": "AdminGetUser", "Fault": "TooManyRequests",
       "FirstCalls": 1}); its output is {"Replaced": [{"Rule", "Calls", "Hits"}, ...]}, the rules it
@@ -54,9 +63,10 @@ from .clients import ALL, API_CLIENTS
 CASE_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "cases")
 _PLACEHOLDER = re.compile(r"\$\{([^}]+)\}")
 _STEP_KEYS = ("op", "input", "paginate", "unvalidated", "expect")
-_STEP_ALLOWED = {"op", "input", "paginate", "unvalidated", "unsigned", "expect", "client", "clock", "totp", "sms", "faults"}
+_STEP_ALLOWED = {"op", "input", "paginate", "unvalidated", "unsigned", "expect", "client", "clock", "totp", "sms",
+                 "message", "authEvents", "faults"}
 # Steps the harness takes itself, through the target's adapter, instead of a call through a client.
-HARNESS_STEPS = ("clock", "totp", "sms", "faults")
+HARNESS_STEPS = ("clock", "totp", "sms", "message", "authEvents", "faults")
 # Harness steps that change the whole server, so their case runs alone and counts as a write.
 _SERVER_WIDE = ("clock", "faults")
 _READ_ONLY = ("Describe", "Get", "List", "AdminGet", "AdminList", "listDevices", "getDevice")

@@ -28,8 +28,13 @@ def load(name):
 
 
 def plan(name):
-    """A fresh plan of fixture `name`: lists in seed order, with drawn identifiers."""
+    """A fresh plan of fixture `name`: lists in seed order, with drawn identifiers. "{instance}" in a username or
+    an attribute value becomes a token drawn for this instance, so two instances of one fixture on one server
+    share no username: where a target's only record of a message is a log line naming the user (cognito-local),
+    the username alone tells whose it is."""
     spec = load(name)
+    instance = _draw(string.ascii_lowercase + string.digits, 8)
+    spec = _fill(spec, instance)
     pools = []
     for pool_key, pool in spec["pools"].items():
         p = {k: copy.deepcopy(v) for k, v in pool.items() if k not in ("Clients", "Users")}
@@ -40,6 +45,18 @@ def plan(name):
         p["Users"] = [_plan_user(k, u) for k, u in pool.get("Users", {}).items()]
         pools.append(p)
     return {"name": name, "pools": pools}
+
+
+def _fill(value, instance):
+    """The fixture with each "{instance}" in its usernames and attribute values replaced."""
+    if isinstance(value, dict):
+        return {k: (v.replace("{instance}", instance) if isinstance(v, str) and k in ("Username",) else
+                    {n: a.replace("{instance}", instance) if isinstance(a, str) else a for n, a in v.items()}
+                    if k == "Attributes" else _fill(v, instance))
+                for k, v in value.items()}
+    if isinstance(value, list):
+        return [_fill(v, instance) for v in value]
+    return value
 
 
 def _plan_user(key, user):

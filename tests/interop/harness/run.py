@@ -6,6 +6,7 @@ import contextlib
 import datetime
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -19,6 +20,7 @@ INTEROP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, INTEROP)
 
 import adapters  # noqa: E402
+from adapters import NotKept  # noqa: E402
 from adapters.setup_api import SetupError  # noqa: E402
 from harness import cases as case_files  # noqa: E402
 from harness import clients, fixtures, matchers, totp  # noqa: E402
@@ -174,11 +176,12 @@ class Runner:
         # One cognito-js session per case run: its Storage (the simulated browser) lasts across steps.
         session = f"{case['name']}/{client_name}/{context['unique']}"
         observed = None
+        calls = []  # this run's calls so far, for targets whose only record of a message is in an answer (moto)
         try:
             for i, step in enumerate(case["steps"]):
                 name = step.get("client", client_name)
                 where = _where(case, i, step, name != client_name and name)
-                observed = self.step(step, name, session, context)
+                observed = self.step(step, name, session, context, calls)
                 if "refused" in observed:  # a harness step the target cannot take (clock, sms)
                     return "FAIL", where + observed["refused"], observed
                 problem = judge(_for_client(case_files.resolve(step.get("expect", {}), context), name), observed)
@@ -195,22 +198,30 @@ class Runner:
                 self.replace_faults([])  # a failed case must not leave its faults to the next
         return "PASS", None, observed
 
-    def step(self, step, client_name, session, context):
-        """What one step observed: a harness step (clock, totp, sms), or a call through the step's client."""
+    def step(self, step, client_name, session, context, calls):
+        """What one step observed: a harness step (clock, totp, sms, message, authEvents, faults), or a call
+        through the step's client, which `calls` then records."""
         if "clock" in step:
             return self.move_clock(case_files.resolve(step["clock"], context))
         if "totp" in step:
             return self.totp(case_files.resolve(step["totp"], context))
         if "sms" in step:
             return self.read_sms(case_files.resolve(step["sms"], context))
+        if "message" in step:
+            return self.read_message(case_files.resolve(step["message"], context), "expect" in step, calls)
+        if "authEvents" in step:
+            return self.read_auth_events(case_files.resolve(step["authEvents"], context))
         if "faults" in step:
             return self.replace_faults(case_files.resolve(step["faults"], context))
         params = case_files.resolve(step.get("input", {}), context)
         kwargs = {"session": session} if client_name == "cognito-js" else {}
         if step.get("unsigned"):
             kwargs["unsigned"] = True
-        return self.client(client_name).call(self.endpoint, step["op"], params, paginate=step.get("paginate"),
-                                             unvalidated=step.get("unvalidated", False), **kwargs)
+        observed = self.client(client_name).call(self.endpoint, step["op"], params, paginate=step.get("paginate"),
+                                                 unvalidated=step.get("unvalidated", False), **kwargs)
+        calls.append({"op": step["op"], "input": params, "output": observed.get("output"),
+                      "headers": observed.get("headers") or {}})
+        return observed
 
     def totp(self, spec):
         """A TOTP code for the target's time, never asked of the target: otpauth (npm) computes it, and
@@ -243,9 +254,40 @@ class Runner:
             return {"refused": f"reading the SMS outbox failed: {e}"}
         if not sent:
             return {"refused": f"no SMS was sent to {spec['Username']} in {spec['UserPoolId']}"}
-        code = sent[-1].get("Code") or "0"
-        wrong = str((int(code) + 1) % 10 ** len(code)).zfill(len(code)) if code.isdigit() else "000000"
-        return {"ok": True, "status": 200, "output": dict(sent[-1], Count=len(sent), WrongCode=wrong)}
+        return {"ok": True, "status": 200, "output": dict(sent[-1], Count=len(sent), WrongCode=wrong_code(sent[-1].get("Code")))}
+
+    def read_message(self, spec, expected, calls):
+        """The newest message the target "sent" that matches the step (UserPoolId, Username, DeliveryMedium,
+        TriggerSource), with Count (how many match) and WrongCode. None matching is {"Count": 0}, which a step
+        without an `expect` takes for a failure: it wanted a message."""
+        read = getattr(self.target, "messages", None)
+        if read is None:
+            return {"refused": f"{self.target.name} keeps no messages to read (GET /_mock/messages is CognitoMock's own "
+                               f"endpoint); the case needs {json.dumps(spec)}"}
+        try:
+            sent = read(spec, calls)
+        except NotKept as e:
+            return {"refused": str(e)}
+        except SetupError as e:
+            return {"refused": f"reading the messages failed: {e}"}
+        if not sent:
+            if not expected:
+                return {"refused": f"no message matches {json.dumps(spec)} in {self.target.name}'s messages"}
+            return {"ok": True, "status": 200, "output": {"Count": 0}}
+        newest = sent[-1]
+        return {"ok": True, "status": 200, "output": dict(newest, Count=len(sent), WrongCode=wrong_code(newest.get("Code")))}
+
+    def read_auth_events(self, spec):
+        """A user's auth events with their feedback tokens, newest first: {"Events": [...], "Count"}."""
+        read = getattr(self.target, "auth_events", None)
+        if read is None:
+            return {"refused": f"{self.target.name} shows no feedback tokens (AWS puts them only in the links of its "
+                               f"risk emails; GET /_mock/auth-events is CognitoMock's own endpoint)"}
+        try:
+            events = read(spec["UserPoolId"], spec["Username"])
+        except SetupError as e:
+            return {"refused": f"reading the auth events failed: {e}"}
+        return {"ok": True, "status": 200, "output": {"Events": events, "Count": len(events)}}
 
     def replace_faults(self, rules):
         """A faults step's result: the rules it replaced, with the calls each saw and hit."""
@@ -269,12 +311,27 @@ class Runner:
             return {"refused": f"moving the clock failed: {e}"}
 
 
+def wrong_code(code):
+    """A code that is surely not `code`: its last run of digits moved by one (so a prefix a target puts on its codes,
+    like moto's "moto-confirmation-code:", stays), or six digits for a code without any."""
+    if not isinstance(code, str):
+        return "000000"
+    digits = re.search(r"(\d+)$", code)
+    if not digits:
+        return "000000"
+    n = digits.group(1)
+    return code[:digits.start()] + str((int(n) + 1) % 10 ** len(n)).zfill(len(n))
+
+
 def _for_client(expect, client_name):
-    """The expectation as it applies to this client: a per-client `signed` map gives this client's value."""
-    if isinstance(expect.get("signed"), dict):  # {"cli": true, "js": false}: the clients' models differ
-        if client_name not in expect["signed"]:
-            raise case_files.CaseError(f"`signed` names no value for {client_name}")
-        return dict(expect, signed=expect["signed"][client_name])
+    """The expectation as it applies to this client: a per-client `signed` or `attempts` map gives this client's
+    value ({"cli": true, "js": false}: the clients' models differ; {"cli": 2, "boto3": 1, "js": 2}: their retry
+    rules do)."""
+    for key in ("signed", "attempts"):
+        if isinstance(expect.get(key), dict):
+            if client_name not in expect[key]:
+                raise case_files.CaseError(f"`{key}` names no value for {client_name}")
+            expect = dict(expect, **{key: expect[key][client_name]})
     return expect
 
 

@@ -7,11 +7,15 @@ const clients = new Map();
 // Whether each HTTP attempt carried an Authorization header. The deserialize step runs below
 // finalizeRequest, where the SDK signs (and retries), so it sees every attempt as it goes out. The
 // driver runs one call at a time, so one list serves every client.
+// It also keeps the headers of the last answer (moto hands out its forgot-password code in one).
 let signedAttempts = [];
+let answerHeaders = {};
 const recordSigning = (next) => async (args) => {
   const headers = args.request?.headers ?? {};
   signedAttempts.push(Object.keys(headers).some((h) => h.toLowerCase() === 'authorization'));
-  return next(args);
+  const out = await next(args);
+  answerHeaders = Object.fromEntries(Object.entries(out.response?.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  return out;
 };
 
 function clientFor(endpoint) {
@@ -37,6 +41,7 @@ export async function runJs({ endpoint, op, input, paginate }) {
   if (!Command) return { ok: false, client_error: `the SDK has no ${op}Command` };
   const client = clientFor(endpoint);
   signedAttempts = [];
+  answerHeaders = {};
   const pages = [];
   let attempts = 0;
   try {
@@ -65,6 +70,7 @@ export async function runJs({ endpoint, op, input, paginate }) {
       attempts: attempts + (err.$metadata.attempts ?? 1),
       requests: pages.length + 1,
       signed: signed(),
+      headers: answerHeaders,
       error: {
         code: err.name,
         message: err.message,
@@ -77,5 +83,5 @@ export async function runJs({ endpoint, op, input, paginate }) {
   const output = paginate
     ? { [paginate.items]: strip.flatMap((p) => p[paginate.items] ?? []), _pages: strip.length }
     : strip[0];
-  return { ok: true, output, attempts, requests: pages.length, status: pages.at(-1).$metadata.httpStatusCode, signed: signed() };
+  return { ok: true, output, attempts, requests: pages.length, status: pages.at(-1).$metadata.httpStatusCode, signed: signed(), headers: answerHeaders };
 }

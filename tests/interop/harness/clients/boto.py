@@ -67,6 +67,7 @@ class BotoClient:
             modeled = client.exceptions.from_code(code)
             return {"ok": False, "attempts": attempts + meta.get("RetryAttempts", 0) + 1,
                     "requests": len(pages) + 1, "signed": signed(self._sent.attempts),
+                    "headers": _lower(meta.get("HTTPHeaders")),
                     "error": {"code": code, "message": e.response.get("Error", {}).get("Message"),
                               "status": meta.get("HTTPStatusCode"),
                               "typed": None if modeled is botocore.exceptions.ClientError else isinstance(e, modeled)}}
@@ -75,4 +76,9 @@ class BotoClient:
         outputs = [{k: v for k, v in p.items() if k != "ResponseMetadata"} for p in pages]
         return {"ok": True, "output": tag_datetimes(merge_pages(outputs, paginate)), "attempts": attempts,
                 "requests": len(pages), "status": pages[-1]["ResponseMetadata"]["HTTPStatusCode"],
-                "signed": signed(self._sent.attempts)}
+                "signed": signed(self._sent.attempts), "headers": _lower(pages[-1]["ResponseMetadata"].get("HTTPHeaders"))}
+
+
+def _lower(headers):
+    """The answer's HTTP headers, names in lower case."""
+    return {k.lower(): v for k, v in (headers or {}).items()}

@@ -4,6 +4,7 @@ Input goes through --cli-input-json, so the CLI itself serialises it. --debug is
 the only place the CLI tells what happened on the wire: one urllib3 status line per HTTP attempt,
 and botocore's "Retry needed" before each retry.
 """
+import ast
 import functools
 import glob
 import json
@@ -23,6 +24,8 @@ _ERROR_START = "An error occurred ("
 _STATUS = re.compile(r'"POST / HTTP/1\.1" (\d{3})')
 # botocore logs each HTTP attempt as it goes out, signed: "Sending http request: <AWSPreparedRequest ... headers={...}>".
 _SENDING = re.compile(r"Sending http request: <AWSPreparedRequest .*?headers=\{(.*)\}>")
+# botocore's parsers log each answer's headers: "Response headers: {...}" (a Python dict's repr).
+_RESPONSE_HEADERS = re.compile(r"botocore\.parsers - DEBUG - Response headers: (\{.*\})$", re.M)
 
 
 @functools.lru_cache(maxsize=None)
@@ -56,10 +59,11 @@ class CliClient:
             attempts += r.get("attempts", 0)
             requests += r.get("requests", 0)
             sent += r.pop("sent", [])
+            headers = r.pop("headers", {})
             if not r["ok"]:
                 r["attempts"], r["requests"] = attempts, requests
                 if "client_error" not in r:
-                    r["signed"] = signed(sent)
+                    r["signed"], r["headers"] = signed(sent), headers
                 return r
             outputs.append(r["output"])
             status = r["status"]
@@ -68,7 +72,7 @@ class CliClient:
                 break
         # With auto-pagination one CLI run makes all the requests: the page count is the request count.
         return {"ok": True, "output": tag_cli_dates(merge_pages(outputs, paginate, requests)),
-                "attempts": attempts, "requests": requests, "status": status, "signed": signed(sent)}
+                "attempts": attempts, "requests": requests, "status": status, "signed": signed(sent), "headers": headers}
 
     def _run(self, endpoint, op, params, extra):
         argv = [AWS, "--debug", "cognito-idp", xform_name(op, "-"), "--endpoint-url", endpoint,
@@ -77,7 +81,8 @@ class CliClient:
         statuses = [int(s) for s in _STATUS.findall(p.stderr)]
         retries = p.stderr.count("Retry needed")
         counts = {"attempts": len(statuses), "requests": len(statuses) - retries,
-                  "sent": ["'Authorization':" in h for h in _SENDING.findall(p.stderr)]}
+                  "sent": ["'Authorization':" in h for h in _SENDING.findall(p.stderr)],
+                  "headers": _last_headers(p.stderr)}
         # The CLI's own last words; with --debug the same line also appears inside a traceback.
         errors = _ERROR.findall(p.stderr[p.stderr.rfind(_ERROR_START):])
         if p.returncode == 0:
@@ -90,3 +95,14 @@ class CliClient:
         # Exit 252 is the CLI refusing the input itself; anything else without an answer is a crash.
         lines = [l for l in p.stderr.splitlines() if l and " - DEBUG - " not in l and not l.startswith("20")]
         return {"ok": False, "client_error": f"exit {p.returncode}: {' '.join(lines[-3:])[:400]}"}
+
+
+def _last_headers(debug):
+    """The headers of the last answer the CLI received, names in lower case ({} when it logged none)."""
+    found = _RESPONSE_HEADERS.findall(debug)
+    if not found:
+        return {}
+    try:
+        return {str(k).lower(): v for k, v in ast.literal_eval(found[-1]).items()}
+    except (ValueError, SyntaxError):
+        return {}
