@@ -187,10 +187,12 @@ export async function runAmplify({ endpoint, op, input, session: key }) {
   }
   const last = sent.at(-1);
   if (result.ok) {
-    result.status = last ? last.status : null;
+    // Amplify ignores some answers on purpose (a failed ConfirmDevice, RevokeToken as it signs out): a call it
+    // reports as done shows 200 when any of its requests got 200, and Sent has the status of each.
+    result.status = sent.some((w) => w.status === 200) ? 200 : last ? last.status : null;
     // What the app holds afterwards, and what each request carried that a case may check (the device key).
     result.output.Stored = stored(session);
-    result.output.Sent = sent.map((w) => ({ Operation: w.call, DeviceKey: w.deviceKey }));
+    result.output.Sent = sent.map((w) => ({ Operation: w.call, DeviceKey: w.deviceKey, Status: w.status }));
   } else if (result.error && last) {
     result.error.status = last.status;
   }
