@@ -4,7 +4,7 @@ import datetime
 import json
 import os
 
-CLIENT_ORDER = ("cli", "boto3", "js", "cognito-js")
+CLIENT_ORDER = ("cli", "boto3", "js", "cognito-js", "amplify")
 
 
 def main():

@@ -131,7 +131,74 @@ const flows = {
     const attributes = (input.UserAttributes ?? []).map((a) => new CognitoUserAttribute(a));
     s.pool.signUp(input.Username, input.Password, attributes, null, (err, result) => resolve(err
       ? failure(err)
-      : { ok: true, output: { UserConfirmed: result.userConfirmed, UserSub: result.userSub } }));
+      : { ok: true, output: { UserConfirmed: result.userConfirmed, UserSub: result.userSub, CodeDeliveryDetails: result.codeDeliveryDetails ?? null } }));
+  }),
+  // The self-service flows of an account (no sign-in needed): ConfirmSignUp (ForceAliasCreation as given),
+  // ResendConfirmationCode, ForgotPassword (the library calls inputVerificationCode with the answer) and
+  // ConfirmForgotPassword. Each takes Username, and acts on that user's CognitoUser.
+  confirmRegistration: (s, input) => new Promise((resolve) => {
+    s.user(input.Username).confirmRegistration(input.Code, input.ForceAliasCreation ?? false, (err, result) => resolve(err
+      ? failure(err)
+      : { ok: true, output: { Result: result } }));
+  }),
+  resendConfirmationCode: (s, input) => new Promise((resolve) => {
+    s.user(input.Username).resendConfirmationCode((err, result) => resolve(err ? failure(err) : { ok: true, output: result }));
+  }),
+  forgotPassword: (s, input) => new Promise((resolve) => {
+    s.user(input.Username).forgotPassword({
+      onSuccess: (data) => resolve({ ok: true, output: { Callback: 'onSuccess', ...data } }),
+      onFailure: (err) => resolve(failure(err)),
+      inputVerificationCode: (data) => resolve({ ok: true, output: { Callback: 'inputVerificationCode', ...data } }),
+    });
+  }),
+  confirmPassword: (s, input) => new Promise((resolve) => {
+    s.user(input.Username).confirmPassword(input.Code, input.NewPassword, {
+      onSuccess: (result) => resolve({ ok: true, output: { Result: result } }),
+      onFailure: (err) => resolve(failure(err)),
+    });
+  }),
+  // The flows of a signed-in user (an earlier authenticateUser of the session), by its access token.
+  // ChangePassword (OldPassword, NewPassword).
+  changePassword: (s, input) => new Promise((resolve) => {
+    s.user(input.Username).changePassword(input.OldPassword, input.NewPassword, (err, result) => resolve(err
+      ? failure(err)
+      : { ok: true, output: { Result: result } }));
+  }),
+  // UpdateUserAttributes (UserAttributes: [{Name, Value}]); the library then reads the user back (GetUser) and
+  // refreshes its session. Output: the operation's answer (CodeDeliveryDetailsList) as the library passes it on.
+  updateAttributes: (s, input) => new Promise((resolve) => {
+    const attributes = input.UserAttributes.map((a) => new CognitoUserAttribute(a));
+    s.user(input.Username).updateAttributes(attributes, (err, result, details) => resolve(err
+      ? failure(err)
+      : { ok: true, output: { Result: result, ...details } }));
+  }),
+  // GetUserAttributeVerificationCode (AttributeName); the library hands the answer to inputVerificationCode.
+  getAttributeVerificationCode: (s, input) => new Promise((resolve) => {
+    s.user(input.Username).getAttributeVerificationCode(input.AttributeName, {
+      onSuccess: (result) => resolve({ ok: true, output: { Callback: 'onSuccess', Result: result } }),
+      onFailure: (err) => resolve(failure(err)),
+      inputVerificationCode: (data) => resolve({ ok: true, output: { Callback: 'inputVerificationCode', ...data } }),
+    });
+  }),
+  // VerifyUserAttribute (AttributeName, Code).
+  verifyAttribute: (s, input) => new Promise((resolve) => {
+    s.user(input.Username).verifyAttribute(input.AttributeName, input.Code, {
+      onSuccess: (result) => resolve({ ok: true, output: { Result: result } }),
+      onFailure: (err) => resolve(failure(err)),
+    });
+  }),
+  // GetUser: the user's attributes as {name: value}, as an app reads its profile.
+  getUserAttributes: (s, input) => new Promise((resolve) => {
+    s.user(input.Username).getUserAttributes((err, attributes) => resolve(err
+      ? failure(err)
+      : { ok: true, output: { Attributes: Object.fromEntries(attributes.map((a) => [a.getName(), a.getValue()])) } }));
+  }),
+  // DeleteUser; the library then drops the user's tokens from Storage, so the next page load finds no
+  // current user (CurrentUser: the pool's getCurrentUser, read from Storage).
+  deleteUser: (s, input) => new Promise((resolve) => {
+    s.user(input.Username).deleteUser((err, result) => resolve(err
+      ? failure(err)
+      : { ok: true, output: { Result: result, CurrentUser: s.pool.getCurrentUser()?.getUsername() ?? null } }));
   }),
   // The flows below need a signed-in user from an earlier authenticateUser step of the same session.
   listDevices: (s, input) => new Promise((resolve) => {

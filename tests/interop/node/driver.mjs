@@ -3,13 +3,16 @@
 // JSON line on stdout, in the result shape of harness/clients/__init__.py.
 //   {"id", "client": "js", "endpoint", "op", "input", "paginate"?}           AWS SDK for JS v3
 //   {"id", "client": "cognito-js", "endpoint", "op": <flow>, "input", "session"?}  amazon-cognito-identity-js
+//   {"id", "client": "amplify", "endpoint", "op": <auth API>, "input", "session"?} Amplify JS v6 (aws-amplify)
 //   {"id", "client": "totp", "input": {"Secret", "Timestamp"}}                    a TOTP code from otpauth
 import readline from 'node:readline';
 import { runJs } from './js-v3.mjs';
 import { runCognitoJs } from './cognito-js.mjs';
 import { runTotp } from './totp.mjs';
+// After cognito-js: Amplify wraps the fetch that cognito-js has wrapped, and sets up its globals.
+import { runAmplify } from './amplify.mjs';
 
-const handlers = { js: runJs, 'cognito-js': runCognitoJs, totp: runTotp };
+const handlers = { js: runJs, 'cognito-js': runCognitoJs, amplify: runAmplify, totp: runTotp };
 
 // Reached only once every import above has loaded: the harness waits for this line before the first call,
 // so a driver that cannot load its packages fails at once instead of leaving each call to time out.

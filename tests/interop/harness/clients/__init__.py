@@ -13,8 +13,8 @@ could not see them). Timestamps a client parsed as dates come back as
 (None where the client has no such classes).
 """
 
-ALL = ("cli", "boto3", "js", "cognito-js")
-# The clients that can send any API operation; cognito-js only runs its own flows.
+ALL = ("cli", "boto3", "js", "cognito-js", "amplify")
+# The clients that can send any API operation; cognito-js and amplify only run their own flows.
 API_CLIENTS = ("cli", "boto3", "js")
 
 
@@ -44,6 +44,6 @@ def create(name, env, workdir, bridge):
     if name == "boto3":
         from .boto import BotoClient
         return BotoClient()
-    if name in ("js", "cognito-js"):
+    if name in ("js", "cognito-js", "amplify"):
         return bridge.client(name)
     raise ValueError(f"unknown client {name}")
