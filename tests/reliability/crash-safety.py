@@ -31,6 +31,7 @@ import threading
 import time
 
 POOL = "us-east-1_Crash1"
+CLIENT = "crashclient000000000000001"
 SEEDED_USERS = 48
 DEVICES_PER_USER = 3
 AUTHORIZATION = "AWS4-HMAC-SHA256 Credential=crash/20261126/us-east-1/cognito-idp/aws4_request, SignedHeaders=host, Signature=00"
@@ -57,7 +58,9 @@ def seed_document():
             "Devices": [{"DeviceKey": device_key(k, d), "DeviceName": f"device {d}", "RememberedStatus": "remembered"}
                         for d in range(DEVICES_PER_USER)],
         })
-    return {"UserPools": [{"Id": POOL, "Name": "crash safety", "AliasAttributes": ["email"], "Users": users}]}
+    client = {"ClientId": CLIENT, "ClientName": "crash", "ExplicitAuthFlows": ["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]}
+    return {"UserPools": [{"Id": POOL, "Name": "crash safety", "AliasAttributes": ["email"], "AutoVerifiedAttributes": ["email"],
+                           "Clients": [client], "Users": users}]}
 
 
 def device_key(user, device):
@@ -128,14 +131,25 @@ class Client:
             raise InDoubt() from e
         return response.status, json.loads(text) if text else {}
 
+    def newest_code(self, username):
+        """The code last sent to a user, from the outbox (GET /_mock/messages); None if there is none."""
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+            connection.request("GET", f"/_mock/messages?userPoolId={POOL}&username={username}")
+            sent = json.loads(connection.getresponse().read())
+            connection.close()
+        except (OSError, http.client.HTTPException) as e:
+            raise NotSent() from e
+        return sent[-1]["Code"] if sent else None
+
 
 class Model:
     """What the acknowledged writes say the state is: one expected value per (entity, field)."""
 
     def __init__(self):
         self.lock = threading.Lock()
-        # key -> value; a key is ("user", name) / ("attr", name, attr) / ("device", user, key). The seed's
-        # values are known from the start.
+        # key -> value; a key is ("user", name) / ("attr", name, attr) / ("device", user, key) /
+        # ("status", name) / ("password", name). The seed's values are known from the start.
         self.expected = {("attr", f"s{k}", "given_name"): "seeded" for k in range(SEEDED_USERS)}
         self.expected.update({("device", f"s{k}", device_key(k, d)): "remembered"
                               for k in range(SEEDED_USERS) for d in range(DEVICES_PER_USER)})
@@ -145,6 +159,7 @@ class Model:
         self.in_doubt = 0
         self.landed = 0      # keys a write in doubt did change
         self.errors = []
+        self.by_operation = {}   # operation -> acknowledged writes of it
 
     def acked(self, key, value, *also):
         """A 200: the write's value, and any other value it set (a new user's email), are now expected."""
@@ -154,6 +169,10 @@ class Model:
                 self.doubt.pop(k, None)
                 self.touched.add(k)
             self.acknowledged += 1
+
+    def count(self, operation):
+        with self.lock:
+            self.by_operation[operation] = self.by_operation.get(operation, 0) + 1
 
     def unsure(self, key, value, *also):
         with self.lock:
@@ -191,20 +210,20 @@ class Writer(threading.Thread):
     def step(self):
         state = self.state
         choice = self.rng.random()
-        if choice < 0.30 or not state["created"]:
+        if choice < 0.25 or not state["created"]:
             state["n"] += 1
             name = f"c{self.index}-{state['round']}-{state['n']}"
             self.write(("user", name), "present", "AdminCreateUser", {
                 "UserPoolId": POOL, "Username": name, "MessageAction": "SUPPRESS",
                 "UserAttributes": [{"Name": "email", "Value": f"{name}@example.com"}, {"Name": "email_verified", "Value": "true"}],
             }, lambda: state["created"].append(name), also=[(("attr", name, "email"), f"{name}@example.com")])
-        elif choice < 0.55:
+        elif choice < 0.45:
             user = f"s{self.rng.choice(self.owned_seeded())}"
             state["n"] += 1
             value = f"w{self.index}-{state['round']}-{state['n']}"
             self.write(("attr", user, "given_name"), value, "AdminUpdateUserAttributes", {
                 "UserPoolId": POOL, "Username": user, "UserAttributes": [{"Name": "given_name", "Value": value}]})
-        elif choice < 0.75:
+        elif choice < 0.60:
             k = self.rng.choice(self.owned_seeded())
             devices = [d for d in range(DEVICES_PER_USER) if device_key(k, d) not in state["forgotten"]]
             if not devices:
@@ -213,7 +232,7 @@ class Writer(threading.Thread):
             status = self.rng.choice(["remembered", "not_remembered"])
             self.write(("device", f"s{k}", key), status, "AdminUpdateDeviceStatus", {
                 "UserPoolId": POOL, "Username": f"s{k}", "DeviceKey": key, "DeviceRememberedStatus": status})
-        elif choice < 0.80:
+        elif choice < 0.65:
             k = self.rng.choice(self.owned_seeded())
             devices = [d for d in range(DEVICES_PER_USER) if device_key(k, d) not in state["forgotten"]]
             if len(devices) < 2:
@@ -222,10 +241,14 @@ class Writer(threading.Thread):
             # Forgotten, or perhaps forgotten: either way no later write of this run names it.
             state["forgotten"].add(key)
             self.write(("device", f"s{k}", key), ABSENT, "AdminForgetDevice", {"UserPoolId": POOL, "Username": f"s{k}", "DeviceKey": key})
-        elif choice < 0.90:
+        elif choice < 0.75:
             name = state["created"].pop(self.rng.randrange(len(state["created"])))
             self.write(("user", name), ABSENT, "AdminDeleteUser", {"UserPoolId": POOL, "Username": name},
                        also=[(("attr", name, "email"), ABSENT)])
+        elif choice < 0.85:
+            self.sign_up_and_confirm()
+        elif choice < 0.92 and state["confirmed"]:
+            self.reset_password()
         else:
             # Every writer's users reach for the same few addresses: at most one may hold each.
             name = self.rng.choice(state["created"])
@@ -235,7 +258,43 @@ class Writer(threading.Thread):
                 "UserAttributes": [{"Name": "email", "Value": address}, {"Name": "email_verified", "Value": "true"}],
             }, refused="AliasExistsException")
 
+    def sign_up_and_confirm(self):
+        """SignUp, then ConfirmSignUp with the code the outbox shows: UNCONFIRMED, then CONFIRMED."""
+        state = self.state
+        state["n"] += 1
+        name = f"u{self.index}-{state['round']}-{state['n']}"
+        password = f"Passw0rd-{name}"
+        if not self.write(("status", name), "UNCONFIRMED", "SignUp", {
+            "ClientId": CLIENT, "Username": name, "Password": password,
+            "UserAttributes": [{"Name": "email", "Value": f"{name}@example.com"}],
+        }, also=[(("user", name), "present"), (("password", name), password)]):
+            return
+        code = self.client.newest_code(name)
+        if code is None:
+            self.model.error(f"SignUp of {name} sent no code")
+            return
+        self.write(("status", name), "CONFIRMED", "ConfirmSignUp", {"ClientId": CLIENT, "Username": name, "ConfirmationCode": code},
+                   lambda: state["confirmed"].append(name))
+
+    def reset_password(self):
+        """ForgotPassword, then ConfirmForgotPassword with the code the outbox shows: the new password signs in."""
+        state = self.state
+        name = self.rng.choice(state["confirmed"])
+        # A user may ask for five codes an hour (docs/behaviour.md §13): four resets each, then the user rests.
+        state["resets"][name] = state["resets"].get(name, 0) + 1
+        if state["resets"][name] >= 4:
+            state["confirmed"].remove(name)
+        status, answer = self.client.call("ForgotPassword", {"ClientId": CLIENT, "Username": name})
+        if status != 200:
+            self.model.error(f"ForgotPassword {name} -> {status} {json.dumps(answer)}")
+            return
+        state["n"] += 1
+        password = f"Reset-{state['round']}-{state['n']}-{name}"
+        self.write(("password", name), password, "ConfirmForgotPassword", {
+            "ClientId": CLIENT, "Username": name, "ConfirmationCode": self.client.newest_code(name), "Password": password})
+
     def write(self, key, value, operation, body, then=None, refused=None, also=()):
+        """Sends one write and books its answer in the model; whether it was acknowledged."""
         try:
             status, answer = self.client.call(operation, body)
         except InDoubt:
@@ -243,15 +302,32 @@ class Writer(threading.Thread):
             raise
         if status == 200:
             self.model.acked(key, value, *also)
+            self.model.count(operation)
             if then:
                 then()
-        elif not (refused and answer.get("__type") == refused):
+            return True
+        if not (refused and answer.get("__type") == refused):
             self.model.error(f"{operation} {json.dumps(body)} -> {status} {json.dumps(answer)}")
+        return False
 
 
-def observe(client, key):
-    """What the running server shows for one key of the model."""
+def observe(client, key, candidates):
+    """What the running server shows for one key of the model; a password is whichever of the candidates signs in."""
     kind = key[0]
+    if kind == "status":
+        status, answer = client.call("AdminGetUser", {"UserPoolId": POOL, "Username": key[1]})
+        return answer["UserStatus"] if status == 200 else ABSENT if answer.get("__type") == "UserNotFoundException" else f"{status} {answer}"
+    if kind == "password":
+        for candidate in candidates:
+            status, answer = client.call("AdminInitiateAuth", {
+                "UserPoolId": POOL, "ClientId": CLIENT, "AuthFlow": "ADMIN_USER_PASSWORD_AUTH",
+                "AuthParameters": {"USERNAME": key[1], "PASSWORD": candidate}})
+            if status == 200 or answer.get("__type") == "UserNotConfirmedException":
+                # The mock says a user is unconfirmed only once the password is proven (docs/behaviour.md §7).
+                return candidate
+            if answer.get("__type") == "UserNotFoundException":
+                return ABSENT
+        return "none of the candidates signs in"
     if kind == "user":
         status, answer = client.call("AdminGetUser", {"UserPoolId": POOL, "Username": key[1]})
         return "present" if status == 200 else ABSENT if answer.get("__type") == "UserNotFoundException" else f"{status} {answer}"
@@ -273,8 +349,8 @@ def verify(client, model, keys):
     """
     lost = []
     for key in sorted(keys):
-        actual = observe(client, key)
         before = model.expected.get(key, ABSENT)
+        actual = observe(client, key, [before, *model.doubt.get(key, [])])
         if actual == before or actual in model.doubt.get(key, []):
             # What landed is the known state now; the doubt is settled.
             model.landed += actual != before
@@ -311,7 +387,7 @@ def main():
         json.dump(seed_document(), f)
 
     model = Model()
-    states = [{"n": 0, "round": 0, "created": [], "forgotten": set()} for _ in range(args.writers)]
+    states = [{"n": 0, "round": 0, "created": [], "forgotten": set(), "confirmed": [], "resets": {}} for _ in range(args.writers)]
     lost, failed_checks, check_line = [], [], ""
     print(f"crash-safety: {args.kills} kills, {args.writers} writers, random seed {args.seed}, data {data}")
     started = time.monotonic()
@@ -359,6 +435,7 @@ def main():
     for line in lost + failed_checks + model.errors[:20]:
         print("  " + line)
     seconds = time.monotonic() - started
+    print("acknowledged by operation: " + ", ".join(f"{op} {n}" for op, n in sorted(model.by_operation.items())))
     print(f"crash-safety: {args.kills} kills, {model.acknowledged} acknowledged writes, {len(lost)} lost, "
           f"{model.in_doubt} in doubt ({model.landed} landed), {len(failed_checks)} failed file checks, {len(model.errors)} unexpected answers, "
           f"{seconds:.0f} s")
