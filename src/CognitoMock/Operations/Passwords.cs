@@ -30,9 +30,7 @@ public sealed partial class CognitoBackend
     public override ForgotPasswordResponse ForgotPassword(ForgotPasswordRequest request, RequestContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var client = RequireClient(Store, request.ClientId);
-        var pool = RequirePool(Store, client.UserPoolId);
-        SecretHash.Verify(client, request.Username, request.SecretHash);
+        var (client, pool) = ProvenClient(request.ClientId, request.Username, request.SecretHash);
         return Store.Write(tx =>
         {
             if (FindByName(tx, pool, request.Username) is not { } user)
@@ -65,9 +63,7 @@ public sealed partial class CognitoBackend
     public override ConfirmForgotPasswordResponse ConfirmForgotPassword(ConfirmForgotPasswordRequest request, RequestContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var client = RequireClient(Store, request.ClientId);
-        var pool = RequirePool(Store, client.UserPoolId);
-        SecretHash.Verify(client, request.Username, request.SecretHash);
+        var (client, pool) = ProvenClient(request.ClientId, request.Username, request.SecretHash);
         var found = FindByName(Store, pool, request.Username);
         PasswordPolicies.Enforce(pool, request.Password);
         // Hashed before the write; a username never changes, so the verifier made with it holds.

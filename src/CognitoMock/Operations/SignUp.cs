@@ -21,9 +21,7 @@ public sealed partial class CognitoBackend
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var client = RequireClient(Store, request.ClientId);
-        var pool = RequirePool(Store, client.UserPoolId);
-        SecretHash.Verify(client, request.Username, request.SecretHash);
+        var (client, pool) = ProvenClient(request.ClientId, request.Username, request.SecretHash);
         if (pool.Settings.AdminCreateUserConfig?.AllowAdminCreateUserOnly == true)
         {
             throw new NotAuthorizedException("SignUp is not permitted for this user pool");
@@ -68,9 +66,7 @@ public sealed partial class CognitoBackend
     public override ConfirmSignUpResponse ConfirmSignUp(ConfirmSignUpRequest request, RequestContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var client = RequireClient(Store, request.ClientId);
-        var pool = RequirePool(Store, client.UserPoolId);
-        SecretHash.Verify(client, request.Username, request.SecretHash);
+        var (client, pool) = ProvenClient(request.ClientId, request.Username, request.SecretHash);
         return new ConfirmSignUpResponse { Session = Confirm(client, pool, request.Username, request.ConfirmationCode, request.ForceAliasCreation == true) };
     }
 
@@ -119,9 +115,7 @@ public sealed partial class CognitoBackend
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var client = RequireClient(Store, request.ClientId);
-        var pool = RequirePool(Store, client.UserPoolId);
-        SecretHash.Verify(client, request.Username, request.SecretHash);
+        var (client, pool) = ProvenClient(request.ClientId, request.Username, request.SecretHash);
         return Store.Write(tx =>
         {
             if (FindByName(tx, pool, request.Username) is not { } user)
@@ -167,6 +161,18 @@ public sealed partial class CognitoBackend
 
     private string OpenSignUpSession(StoreTransaction tx, UserPool pool, AppClient client, User user) =>
         Challenges.Open(tx, new ChallengeSession { ChallengeName = SignUpSession, UserPoolId = pool.Id, ClientId = client.ClientId, UserId = user.Id });
+
+    /// <summary>
+    /// The app client of a self-service request and its pool, once the client's secret hash for the username is
+    /// proven, as a client with a secret must prove it (docs/behaviour.md §13).
+    /// </summary>
+    private (AppClient Client, UserPool Pool) ProvenClient(string clientId, string username, string? secretHash)
+    {
+        var client = RequireClient(Store, clientId);
+        var pool = RequirePool(Store, client.UserPoolId);
+        SecretHash.Verify(client, username, secretHash);
+        return (client, pool);
+    }
 
     /// <summary>Whether the client hides which users exist (PreventUserExistenceErrors ENABLED).</summary>
     private static bool Prevents(AppClient client) => client.Settings.PreventUserExistenceErrors == "ENABLED";

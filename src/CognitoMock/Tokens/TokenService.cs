@@ -30,22 +30,7 @@ public sealed class TokenService(Store store, SigningKeys keys, IRandomness rand
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(user);
         var now = Now();
-        var refreshToken = Base64Url.EncodeToString(random.Bytes(64));
-        var grant = new Grant
-        {
-            Id = random.Uuid(),
-            UserId = user.Id,
-            UserPoolId = pool.Id,
-            ClientId = client.ClientId,
-            DeviceKey = deviceKey,
-            RefreshTokenHash = Hash(refreshToken),
-            AuthTime = now,
-            RefreshTokenExpires = now + TokenValidity.RefreshToken(client.Settings),
-        };
-        tx.InsertGrant(grant);
-        var result = Tokens(key, pool, client, user, grant, context);
-        result.RefreshToken = refreshToken;
-        return result;
+        return Issue(tx, key, pool, client, user, deviceKey, now, now + TokenValidity.RefreshToken(client.Settings), context);
     }
 
     /// <summary>
@@ -57,6 +42,15 @@ public sealed class TokenService(Store store, SigningKeys keys, IRandomness rand
     {
         ArgumentNullException.ThrowIfNull(tx);
         ArgumentNullException.ThrowIfNull(replaced);
+        replaced.ReplacedAt ??= Now();
+        tx.UpdateGrant(replaced);
+        return Issue(tx, key, pool, client, user, replaced.DeviceKey, replaced.AuthTime, replaced.RefreshTokenExpires, context);
+    }
+
+    /// <summary>Tokens with a new refresh token, whose grant this write keeps.</summary>
+    private AuthenticationResultType Issue(
+        StoreTransaction tx, SigningKey key, UserPool pool, AppClient client, User user, string? deviceKey, DateTime authTime, DateTime refreshTokenExpires, RequestContext context)
+    {
         var refreshToken = Base64Url.EncodeToString(random.Bytes(64));
         var grant = new Grant
         {
@@ -64,14 +58,12 @@ public sealed class TokenService(Store store, SigningKeys keys, IRandomness rand
             UserId = user.Id,
             UserPoolId = pool.Id,
             ClientId = client.ClientId,
-            DeviceKey = replaced.DeviceKey,
+            DeviceKey = deviceKey,
             RefreshTokenHash = Hash(refreshToken),
-            AuthTime = replaced.AuthTime,
-            RefreshTokenExpires = replaced.RefreshTokenExpires,
+            AuthTime = authTime,
+            RefreshTokenExpires = refreshTokenExpires,
         };
         tx.InsertGrant(grant);
-        replaced.ReplacedAt ??= Now();
-        tx.UpdateGrant(replaced);
         var result = Tokens(key, pool, client, user, grant, context);
         result.RefreshToken = refreshToken;
         return result;
